@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "govseal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "govseal", targets: ["govseal"]),
+        .library(name: "GovSeal", targets: [
+            "GovSealEncoding", "GovSealCrypto", "GovSealJSON", "GovSealChains",
+            "GovSealDocuments", "GovSealSource", "GovSealExport",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries: only GovSealCrypto imports these.
+        .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1",
+                       providers: [.apt(["libsecp256k1-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+
+        // Pure Swift encodings and the hashes OpenSSL lacks (Keccak-256, CRC-32).
+        .target(name: "GovSealEncoding"),
+        // Digests, signatures, keys and key files over libsecp256k1 and OpenSSL.
+        .target(name: "GovSealCrypto", dependencies: ["CSecp256k1", "COpenSSL", "GovSealEncoding"]),
+        // Strict I-JSON reader and RFC 8785 canonical writer.
+        .target(name: "GovSealJSON"),
+        // CAIP-2 chain ids and each chain's address rules.
+        .target(name: "GovSealChains", dependencies: ["GovSealCrypto", "GovSealEncoding"]),
+        // Git trees and commits, reproducible rebuilds.
+        .target(name: "GovSealSource", dependencies: ["GovSealCrypto", "GovSealEncoding"]),
+        // The document envelope, bodies, signing, verification, policies, the registry.
+        .target(name: "GovSealDocuments", dependencies: [
+            "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains", "GovSealSource",
+        ]),
+        // Native chain submission formats and DSSE / in-toto envelopes.
+        .target(name: "GovSealExport", dependencies: [
+            "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
+        ]),
+        .target(name: "GovSealCLI", dependencies: [
+            "GovSealDocuments", "GovSealExport", "GovSealSource", "GovSealChains",
+            "GovSealCrypto", "GovSealEncoding", "GovSealJSON",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "govseal", dependencies: ["GovSealCLI"]),
+
+        .testTarget(name: "GovSealEncodingTests", dependencies: ["GovSealEncoding"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GovSealCryptoTests", dependencies: ["GovSealCrypto", "GovSealEncoding"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GovSealJSONTests", dependencies: ["GovSealJSON"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GovSealChainsTests", dependencies: ["GovSealChains", "GovSealCrypto", "GovSealEncoding"]),
+        .testTarget(name: "GovSealSourceTests", dependencies: ["GovSealSource", "GovSealCrypto"]),
+        .testTarget(name: "GovSealDocumentsTests", dependencies: [
+            "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
+        ]),
+        .testTarget(name: "GovSealExportTests", dependencies: ["GovSealExport", "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding"]),
+        .testTarget(name: "GovSealCLITests", dependencies: ["GovSealCrypto", "GovSealEncoding", "GovSealJSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import GovSealCLI
+
+GovSealCommand.runMain()

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what govseal needs to build on Debian, only when it is missing:
+# libsecp256k1-dev, libssl-dev (libcrypto) and pkg-config. Idempotent; prints one line.
+set -euo pipefail
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists libsecp256k1 || missing+=(libsecp256k1-dev)
+  pkg-config --exists libcrypto || missing+=(libssl-dev)
+else
+  missing+=(libsecp256k1-dev libssl-dev)
+fi
+command -v git >/dev/null 2>&1 || missing+=(git)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: libsecp256k1, libcrypto and pkg-config present"
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "setup: done"
