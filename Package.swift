@@ -58,7 +58,7 @@ let package = Package(
             "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
         ]),
         .testTarget(name: "GovSealExportTests", dependencies: ["GovSealExport", "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding"]),
-        .testTarget(name: "GovSealCLITests", dependencies: ["GovSealCrypto", "GovSealEncoding", "GovSealJSON"]),
+        .testTarget(name: "GovSealCLITests", dependencies: ["govseal", "GovSealCrypto", "GovSealEncoding", "GovSealJSON"]),
     ],
     swiftLanguageModes: [.v6]
 )
