@@ -7,8 +7,8 @@ let package = Package(
     products: [
         .executable(name: "govseal", targets: ["govseal"]),
         .library(name: "GovSeal", targets: [
-            "GovSealEncoding", "GovSealCrypto", "GovSealJSON", "GovSealChains",
-            "GovSealDocuments", "GovSealSource", "GovSealExport",
+            "GovSealFiles", "GovSealEncoding", "GovSealCrypto", "GovSealJSON", "GovSealChains",
+            "GovSealDocuments", "GovSealSource", "GovSealExport", "GovSealDemo",
         ]),
     ],
     dependencies: [
@@ -21,10 +21,12 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
 
+        // Crash-safe file writes (temporary file, fsync, rename) and locks.
+        .target(name: "GovSealFiles"),
         // Pure Swift encodings and the hashes OpenSSL lacks (Keccak-256, CRC-32).
         .target(name: "GovSealEncoding"),
         // Digests, signatures, keys and key files over libsecp256k1 and OpenSSL.
-        .target(name: "GovSealCrypto", dependencies: ["CSecp256k1", "COpenSSL", "GovSealEncoding"]),
+        .target(name: "GovSealCrypto", dependencies: ["CSecp256k1", "COpenSSL", "GovSealEncoding", "GovSealFiles"]),
         // Strict I-JSON reader and RFC 8785 canonical writer.
         .target(name: "GovSealJSON"),
         // CAIP-2 chain ids and each chain's address rules.
@@ -33,15 +35,19 @@ let package = Package(
         .target(name: "GovSealSource", dependencies: ["GovSealCrypto", "GovSealEncoding"]),
         // The document envelope, bodies, signing, verification, policies, the registry.
         .target(name: "GovSealDocuments", dependencies: [
-            "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains", "GovSealSource",
+            "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains", "GovSealSource", "GovSealFiles",
         ]),
         // Native chain submission formats and DSSE / in-toto envelopes.
         .target(name: "GovSealExport", dependencies: [
             "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
         ]),
+        // `govseal demo`: the lifecycle on a bundled example.
+        .target(name: "GovSealDemo", dependencies: [
+            "GovSealDocuments", "GovSealSource", "GovSealCrypto", "GovSealEncoding", "GovSealFiles",
+        ]),
         .target(name: "GovSealCLI", dependencies: [
-            "GovSealDocuments", "GovSealExport", "GovSealSource", "GovSealChains",
-            "GovSealCrypto", "GovSealEncoding", "GovSealJSON",
+            "GovSealDocuments", "GovSealDemo", "GovSealExport", "GovSealSource", "GovSealChains",
+            "GovSealCrypto", "GovSealEncoding", "GovSealJSON", "GovSealFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "govseal", dependencies: ["GovSealCLI"]),

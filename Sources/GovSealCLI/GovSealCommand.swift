@@ -6,7 +6,19 @@ public struct GovSealCommand: ParsableCommand {
         commandName: "govseal",
         abstract: "Sign, verify and rebuild on-chain governance proposals by checksum and commit.",
         version: GovSealVersion.string,
-        subcommands: []
+        subcommands: [
+            TreeHashCommand.self,
+            NewCommand.self,
+            SignCommand.self,
+            VerifyCommand.self,
+            NominateCommand.self,
+            RevealCommand.self,
+            RebuildCommand.self,
+            AttestCommand.self,
+            ExportCommand.self,
+            StatusCommand.self,
+            DemoCommand.self,
+        ]
     )
 
     public init() {}

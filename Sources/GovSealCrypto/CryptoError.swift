@@ -25,9 +25,16 @@ public struct CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let invalidKeyFile = CryptoError(.invalidKeyFile, "")
     public static let unsupportedAlgorithm = CryptoError(.unsupportedAlgorithm, "")
     public static let insecureKeyFile = CryptoError(.insecureKeyFile, "")
+    public static let io = CryptoError(.io, "")
 
-    /// An OpenSSL failure, with OpenSSL's own error string for the last queued error.
+    /// An OpenSSL failure, with OpenSSL's own error string for the queued error.
     static func openssl(_ function: String) -> CryptoError {
+        CryptoError(.openssl, "\(function) failed: \(openSSLErrorText())")
+    }
+
+    /// OpenSSL's error string for the earliest queued error ("unknown error" when none), then
+    /// clears the queue.
+    static func openSSLErrorText() -> String {
         let code = ERR_get_error()
         var text = "unknown error"
         if code != 0 {
@@ -36,6 +43,6 @@ public struct CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
             text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
         ERR_clear_error()
-        return CryptoError(.openssl, "\(function) failed: \(text)")
+        return text
     }
 }

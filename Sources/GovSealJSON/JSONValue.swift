@@ -12,6 +12,21 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
+
+    /// Structural equality where strings compare by their exact UTF-8 bytes (never by Swift's
+    /// canonical equivalence, so "é" and "e\u{301}" differ), and numbers by case and value.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(l), .bool(r)): l == r
+        case let (.integer(l), .integer(r)): l == r
+        case let (.double(l), .double(r)): l == r
+        case let (.string(l), .string(r)): l.utf8.elementsEqual(r.utf8)
+        case let (.array(l), .array(r)): l == r
+        case let (.object(l), .object(r)): l == r
+        default: false
+        }
+    }
 }
 
 /// A JSON object: members in source order, names unique (by exact code units).
@@ -70,5 +85,14 @@ extension JSONValue {
         case .array: "an array"
         case .object: "an object"
         }
+    }
+}
+
+extension JSONObject {
+    /// Wraps members whose names the caller has already checked to be distinct (by exact
+    /// UTF-8 bytes), without the per-member search of `init(_:)`; the strict reader uses it.
+    init(uniqueMembers: [(name: String, value: JSONValue)]) {
+        self.init()
+        self.members = uniqueMembers
     }
 }

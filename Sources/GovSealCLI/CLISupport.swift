@@ -1,0 +1,82 @@
+import ArgumentParser
+import GovSealEncoding
+import GovSealCrypto
+import GovSealDocuments
+import GovSealFiles
+import GovSealJSON
+
+/// Helpers shared by the commands: reading documents and keys with the file named in errors,
+/// `NAME=VALUE` options, times, and output.
+enum CLI {
+    static func readDocument(_ path: String) throws -> Document {
+        try reading(path) { try DocumentFile.read(path) }
+    }
+
+    /// Loads a secret key for signing; `algorithm` picks ecdsa-secp256k1 or bip340 for a
+    /// secp256k1 key (and the curve of a raw hex key).
+    static func loadSecretKey(_ path: String, algorithm: SignatureAlgorithm?) throws -> PrivateKey {
+        try reading(path) {
+            switch try KeyFile.load(path: path, curve: algorithm?.curve) {
+            case .secret(let key, _):
+                if let algorithm, algorithm.curve != key.curve {
+                    throw InputError(file: path, "a \(key.curve.rawValue) key cannot sign with \(algorithm.rawValue)")
+                }
+                return key
+            case .publicOnly:
+                throw InputError(file: path, "holds only a public key; signing needs the secret key file")
+            }
+        }
+    }
+
+    /// A public key from a key file (secret or public) or `ALG:HEX`.
+    static func loadPublicKey(_ source: String, algorithm: SignatureAlgorithm?) throws -> PublicKey {
+        if let colon = source.firstIndex(of: ":"), let alg = SignatureAlgorithm(rawValue: String(source[..<colon])) {
+            return try reading(source) {
+                try PublicKey(algorithm: alg, rawRepresentation: try Hex.decode(String(source[source.index(after: colon)...])))
+            }
+        }
+        return try reading(source) {
+            switch try KeyFile.load(path: source, curve: algorithm?.curve) {
+            case .secret(let key, _):
+                return try key.publicKey(for: algorithm ?? key.curve.defaultAlgorithm)
+            case .publicOnly(let key, _):
+                if let algorithm, algorithm != key.algorithm {
+                    throw InputError(file: source, "holds a \(key.algorithm.rawValue) key, not \(algorithm.rawValue)")
+                }
+                return key
+            }
+        }
+    }
+
+    /// Splits `NAME=VALUE`; a usage error names the option when `=` is missing.
+    static func pair(_ text: String, option: String) throws -> (String, String) {
+        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+            throw UsageError("\(option) takes NAME=VALUE, got '\(text)'")
+        }
+        return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+    }
+
+    static func timestamp(_ text: String, option: String) throws -> Timestamp {
+        do {
+            return try Timestamp(parsing: text)
+        } catch {
+            throw UsageError("\(option): \(error)")
+        }
+    }
+
+    /// Writes a new document, refusing to replace an existing file unless `force`.
+    static func write(_ document: Document, to path: String, force: Bool) throws {
+        do {
+            try DocumentFile.write(document, to: path, overwrite: force)
+        } catch let error as FileError where error.code == .exists {
+            throw InputError(file: path, "already exists; pass --force to replace it")
+        } catch {
+            throw InputError(file: path, "\(error)")
+        }
+    }
+
+    static func printJSON(_ value: JSONValue) {
+        print(String(decoding: JSONWriter.pretty(value), as: UTF8.self), terminator: "")
+    }
+}
+

@@ -1,0 +1,81 @@
+import ArgumentParser
+import GovSealCrypto
+import GovSealDocuments
+
+/// `govseal new policy`: who must sign what, and how many must agree.
+struct NewPolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Create a policy: keys, and roles with thresholds over distinct keys.",
+        discussion: """
+        Roles used by the verifier: `proposer` (blessings and reveals) and `rebuilder` (attestations). \
+        Each --key adds a key to a role as ROLE:LABEL=SOURCE, where SOURCE is a key file (secret or public; \
+        only the public key is recorded) or ALG:HEX (e.g. ed25519:3b6a27bc...). Each role needs a --threshold.
+
+        Example (2 of 3 proposers, 2 of 2 rebuilders):
+          govseal new policy --name "agoric upgrades" --expires-days 365 \\
+            --key proposer:alice=alice.pem --key proposer:bob=bob.pem --key proposer:carol=ed25519:… \\
+            --threshold proposer=2 --key rebuilder:r1=r1.pem --key rebuilder:r2=r2.pem --threshold rebuilder=2 \\
+            --out policy.json
+        """
+    )
+
+    @Option(help: "Policy name.") var name: String
+    @Option(help: "Policy version (integer ≥ 1); bump it when the policy changes.") var version: Int64 = 1
+    @Option(help: "Expiry time (RFC 3339 UTC).") var expires: String?
+    @Option(help: "Expire this many days from now.") var expiresDays: Int64?
+    @Option(name: .customLong("key"), parsing: .singleValue, help: "ROLE:LABEL=SOURCE (repeatable).") var keys: [String] = []
+    @Option(name: .customLong("threshold"), parsing: .singleValue, help: "ROLE=N: how many distinct keys of ROLE must sign.")
+    var thresholds: [String] = []
+    @Option(help: "Where to write the policy.") var out: String
+    @Flag(help: "Replace --out if it exists.") var force = false
+
+    func run() throws {
+        let expiry: Timestamp
+        switch (expires, expiresDays) {
+        case (let text?, nil): expiry = try CLI.timestamp(text, option: "--expires")
+        case (nil, let days?): expiry = Timestamp.now().adding(days: days)
+        default: throw UsageError("new policy needs exactly one of --expires or --expires-days")
+        }
+        guard !keys.isEmpty else { throw UsageError("new policy needs at least one --key ROLE:LABEL=SOURCE") }
+        var policyKeys: [Policy.Key] = []
+        var roles: [(name: String, role: Policy.Role)] = []
+        for spec in keys {
+            let (roleAndLabel, source) = try CLI.pair(spec, option: "--key")
+            guard let colon = roleAndLabel.firstIndex(of: ":") else {
+                throw UsageError("--key takes ROLE:LABEL=SOURCE, got '\(spec)'")
+            }
+            let role = String(roleAndLabel[..<colon])
+            let label = String(roleAndLabel[roleAndLabel.index(after: colon)...])
+            let key = try CLI.loadPublicKey(source, algorithm: nil)
+            if !policyKeys.contains(where: { $0.publicKey == key }) {
+                policyKeys.append(Policy.Key(publicKey: key, label: label))
+            }
+            if let i = roles.firstIndex(where: { $0.name == role }) {
+                if !roles[i].role.keyIDs.contains(key.keyID) { roles[i].role.keyIDs.append(key.keyID) }
+            } else {
+                roles.append((role, Policy.Role(keyIDs: [key.keyID], threshold: 0)))
+            }
+        }
+        for spec in thresholds {
+            let (role, value) = try CLI.pair(spec, option: "--threshold")
+            guard let i = roles.firstIndex(where: { $0.name == role }) else {
+                throw UsageError("--threshold \(spec): no --key names role '\(role)'")
+            }
+            guard let n = Int(value), n >= 1, n <= roles[i].role.keyIDs.count else {
+                throw UsageError("--threshold \(spec): must be 1...\(roles[i].role.keyIDs.count)")
+            }
+            roles[i].role.threshold = n
+        }
+        if let missing = roles.first(where: { $0.role.threshold == 0 }) {
+            throw UsageError("role '\(missing.name)' needs a --threshold \(missing.name)=N")
+        }
+        let draft = Policy(name: name, version: version, expires: expiry, keys: policyKeys, roles: roles)
+        let policy = try Policy(body: draft.json)
+        let document = Document(type: .policy, body: policy.json)
+        try CLI.write(document, to: out, force: force)
+        print("wrote \(out)")
+        for (role, r) in policy.roles { print("  role \(role): \(r.threshold) of \(r.keyIDs.count)") }
+        print("next: govseal sign \(out) --key KEYFILE")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import GovSealDocuments
+
+/// `govseal reveal`: record the disclosure of an embargoed release's source.
+struct RevealCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reveal",
+        abstract: "Record the disclosure of an embargoed release's source, checked against the blessing.",
+        discussion: """
+        The disclosed source (--source: a git repository, or a plain folder such as an unpacked tarball) \
+        must hold the blessed commit and tree; otherwise nothing is written. The reveal is written \
+        unsigned (sign it with `govseal sign`); when the disclosure came before rollout_completed + the \
+        quiet period, the quiet-period check fails and the exit status is 1.
+        """
+    )
+
+    @Argument(help: "The blessing being revealed.") var blessing: String
+    @Option(help: "The disclosed source: a git repository or a plain folder.") var source: String
+    @Option(help: "Where the source is now published (default: the blessing's repository).") var repository: String?
+    @Option(help: "When the rollout completed (RFC 3339 UTC).") var rolloutCompleted: String
+    @Option(help: "When the source was disclosed (RFC 3339 UTC).") var disclosed: String
+    @Option(help: "Security advisory text or URL.") var advisory: String?
+    @Flag(help: "Reveal a blessing that had no embargo.") var allowWithoutEmbargo = false
+    @Option(help: "Where to write the reveal.") var out: String
+    @Flag(help: "Replace --out if it exists.") var force = false
+
+    func run() throws {
+        let rollout = try CLI.timestamp(rolloutCompleted, option: "--rollout-completed")
+        let disclosedAt = try CLI.timestamp(disclosed, option: "--disclosed")
+        let blessingDocument = try CLI.readDocument(blessing)
+        let draft = try reading(blessing) {
+            try Reveal.prepare(for: blessingDocument, sourceDirectory: source, repository: repository,
+                               rolloutCompleted: rollout, disclosed: disclosedAt, advisory: advisory,
+                               allowWithoutEmbargo: allowWithoutEmbargo)
+        }
+        try CLI.write(draft.document, to: out, force: force)
+        for check in draft.checks { print("[\(check.passed ? "ok" : "FAIL")] \(check.name): \(check.detail)") }
+        print("wrote \(out) (reveal of \(draft.reveal.proposal))")
+        print("next: govseal sign \(out) --key KEYFILE")
+        if draft.checks.contains(where: { !$0.passed }) { throw ChecksFailed() }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import GovSealDocuments
+
+/// `govseal status`: the registry at a glance.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the registry: each document's state, embargo timelines, and nominated validators.",
+        discussion: """
+        Reads every *.json below DIR (default: proposals). For each document: type, chain, title, proposal \
+        id, valid signatures against the threshold of the policy in its folder (or DIR's top folder, or \
+        --policy). For each embargoed blessing: blessed, rollout completed, quiet period end, disclosure \
+        (on time or early), rebuilders agreeing. Exit status 1 when a document fails verification.
+        """
+    )
+
+    @Argument(help: "The registry folder.") var directory: String = "proposals"
+    @Option(help: "Policy document to apply to every document.") var policy: String?
+    @Option(help: "Show the state as of this time (RFC 3339 UTC) instead of now.") var at: String?
+    @Flag(help: "Print one JSON report.") var json = false
+
+    func run() throws {
+        let now = try at.map { try CLI.timestamp($0, option: "--at") } ?? .now()
+        var policyValue: Policy?
+        if let policy {
+            let document = try CLI.readDocument(policy)
+            policyValue = try reading(policy) { try Policy(body: document.body) }
+        }
+        let set = try reading(directory) { try DocumentSet.load([directory], alternate: nil) }
+        let status = RegistryStatus.build(set, root: directory.hasSuffix("/") ? String(directory.dropLast()) : directory,
+                                          now: now, policy: policyValue)
+        if json {
+            CLI.printJSON(status.json)
+        } else {
+            status.lines.forEach { print($0) }
+        }
+        for error in status.errors { printError("govseal: \(error)") }
+        if !status.errors.isEmpty { throw ExitCode(GovSealExit.badInput) }
+        if status.entries.contains(where: { !$0.report.passed }) { throw ChecksFailed() }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import GovSealDocuments
+import GovSealJSON
+
+/// `govseal verify`: every check of every document; never a false green.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify documents: signatures, policy thresholds, artifacts, source, timeline and rebuilds.",
+        discussion: """
+        Each FILE may be a document, a DSSE envelope exported by govseal, or a folder (every *.json below it). \
+        A reveal or attestation is compared with its blessing: --proposal, or the blessing with the same \
+        proposal id among the files given. Exit status: 0 when every check of every document passed, \
+        1 when a check failed, 2 when a file is unreadable or malformed.
+
+        Checks: signatures (all must verify; distinct keys counted once; high-S ECDSA rejected); with \
+        --policy, the proposer (blessing, reveal) or rebuilder (attestation) threshold over keys listed in \
+        the policy, and the policy's expiry; expiry; --artifacts: each artifact's size and digests; \
+        --source: the repository holds the commit and its tree (or a plain folder's content is the tree); \
+        nominations: signed by the validator key, which derives the stated address; reveals: commit and \
+        tree equal the blessing's, the quiet period was respected, and (with --policy or --attestations) \
+        enough rebuilders reproduced every digest.
+        """
+    )
+
+    @Argument(help: "Documents or folders to verify.") var files: [String]
+    @Option(help: "Policy document whose roles and thresholds apply.") var policy: String?
+    @Option(help: "Folder holding the blessed artifacts by name.") var artifacts: String?
+    @Option(help: "Git repository (or plain folder of disclosed source) to check the commit and tree in.") var source: String?
+    @Option(help: "The blessing a reveal or attestation refers to.") var proposal: String?
+    @Option(help: "Folder of rebuilders' attestations (for a reveal).") var attestations: String?
+    @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.") var bech32Prefix: String?
+    @Option(help: "Verify as of this time (RFC 3339 UTC) instead of now.") var at: String?
+    @Flag(help: "Print one JSON report.") var json = false
+
+    func run() throws {
+        var context = VerificationContext(bech32Prefix: bech32Prefix)
+        if let at { context.now = try CLI.timestamp(at, option: "--at") }
+        if let policy {
+            let document = try CLI.readDocument(policy)
+            guard document.type == .policy else { throw InputError(file: policy, "is a \(document.type.rawValue), not a policy") }
+            context.policy = try reading(policy) { try Policy(body: document.body) }
+        }
+        if let proposal { context.proposal = try CLI.readDocument(proposal) }
+        if let attestations {
+            context.attestations = try DocumentSet.load([attestations]).documents.filter { $0.document.type == .attestation }
+        }
+        let set = try DocumentSet.load(files)
+        let reports = set.verify(context: context)
+        var failures = 0
+        for result in reports {
+            switch result {
+            case .report(let report): if !report.passed { failures += 1 }
+            case .malformed: break
+            }
+        }
+        let malformed = set.errors.count
+        if json {
+            CLI.printJSON(.object(JSONObject([
+                ("passed", .bool(failures == 0 && malformed == 0)),
+                ("documents", .array(reports.compactMap { if case .report(let r) = $0 { r.json } else { nil } })),
+                ("errors", .array((set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }).map { .string($0) })),
+            ])))
+        } else {
+            for result in reports {
+                if case .report(let report) = result { report.lines.forEach { print($0) } }
+            }
+        }
+        let allErrors = set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }
+        for error in allErrors { printError("govseal: \(error)") }
+        if !allErrors.isEmpty { throw ExitCode(GovSealExit.badInput) }
+        if failures > 0 { throw ChecksFailed() }
+    }
+}

@@ -1,0 +1,88 @@
+import GovSealJSON
+
+/// A rebuilder's in-toto Statement v1 that it rebuilt the disclosed source to these digests.
+public struct Attestation: Sendable, Equatable {
+    public static let statementType = "https://in-toto.io/Statement/v1"
+    public static let predicateType = "https://govseal.dev/rebuild/v1"
+
+    public struct Subject: Sendable, Equatable {
+        public var name: String
+        public var sha256: String
+        public init(name: String, sha256: String) {
+            self.name = name
+            self.sha256 = sha256
+        }
+    }
+
+    public var subjects: [Subject]
+    public var proposal: String
+    public var repository: String
+    public var commit: String
+    public var command: String
+    public var environment: String?
+    public var builder: String
+    public var finished: Timestamp
+    public private(set) var warnings: [String] = []
+
+    public init(subjects: [Subject], proposal: String, repository: String, commit: String, command: String,
+                environment: String? = nil, builder: String, finished: Timestamp) {
+        self.subjects = subjects
+        self.proposal = proposal
+        self.repository = repository
+        self.commit = commit
+        self.command = command
+        self.environment = environment
+        self.builder = builder
+        self.finished = finished
+    }
+
+    public init(body: JSONObject) throws {
+        var r = try FieldReader(.object(body), path: "body")
+        let type = try r.string("_type")
+        guard type == Self.statementType else {
+            throw DocumentError(.invalidValue, path: "body._type", "expected '\(Self.statementType)'")
+        }
+        var subjects: [Subject] = []
+        for (i, item) in try r.array("subject").enumerated() {
+            var s = try FieldReader(item, path: BodyPath.index(i, of: "body.subject"))
+            let name = try s.string("name")
+            var d = try s.object("digest")
+            subjects.append(Subject(name: name, sha256: try d.hex("sha256", lengths: [32])))
+            warnings += d.unknownMembers() + s.unknownMembers()
+        }
+        self.subjects = subjects
+        let predicateType = try r.string("predicateType")
+        guard predicateType == Self.predicateType else {
+            throw DocumentError(.invalidValue, path: "body.predicateType", "expected '\(Self.predicateType)'")
+        }
+        var p = try r.object("predicate")
+        proposal = try Validate.proposalID(try p.string("proposal"), path: p.childPath("proposal"))
+        var src = try p.object("source")
+        repository = try src.string("repository", maxLength: 4096)
+        commit = try src.hex("commit", lengths: [20, 32])
+        command = try p.string("command")
+        environment = try p.optionalString("environment")
+        builder = try p.string("builder", maxLength: 1024)
+        finished = try p.timestamp("finished")
+        warnings += src.unknownMembers() + p.unknownMembers() + r.unknownMembers()
+    }
+
+    public var json: JSONObject {
+        var predicate = JSONObject([
+            ("proposal", .string(proposal)),
+            ("source", .object(JSONObject([("repository", .string(repository)), ("commit", .string(commit))]))),
+            ("command", .string(command)),
+        ])
+        if let environment { predicate["environment"] = .string(environment) }
+        predicate["builder"] = .string(builder)
+        predicate["finished"] = .string(finished.text)
+        return JSONObject([
+            ("_type", .string(Self.statementType)),
+            ("subject", .array(subjects.map {
+                .object(JSONObject([("name", .string($0.name)), ("digest", .object(JSONObject([("sha256", .string($0.sha256))])))]))
+            })),
+            ("predicateType", .string(Self.predicateType)),
+            ("predicate", .object(predicate)),
+        ])
+    }
+}

@@ -1,0 +1,127 @@
+import GovSealCrypto
+import GovSealEncoding
+import GovSealJSON
+
+/// Who must sign what: keys, and roles with thresholds over distinct keys.
+/// The verifier uses the roles `proposer` (blessings, reveals) and `rebuilder` (attestations).
+public struct Policy: Sendable, Equatable {
+    public struct Key: Sendable, Equatable {
+        public var publicKey: PublicKey
+        public var label: String
+        public init(publicKey: PublicKey, label: String) {
+            self.publicKey = publicKey
+            self.label = label
+        }
+    }
+
+    public struct Role: Sendable, Equatable {
+        public var keyIDs: [String]
+        public var threshold: Int
+        public init(keyIDs: [String], threshold: Int) {
+            self.keyIDs = keyIDs
+            self.threshold = threshold
+        }
+    }
+
+    public var name: String
+    public var version: Int64
+    public var expires: Timestamp
+    /// keyid → key; every keyid is recomputed from the key and must match.
+    public var keys: [(keyID: String, key: Key)]
+    public var roles: [(name: String, role: Role)]
+    public private(set) var warnings: [String] = []
+
+    public init(name: String, version: Int64, expires: Timestamp, keys: [Key], roles: [(name: String, role: Role)]) {
+        self.name = name
+        self.version = version
+        self.expires = expires
+        self.keys = keys.map { ($0.publicKey.keyID, $0) }
+        self.roles = roles
+    }
+
+    public static func == (l: Policy, r: Policy) -> Bool {
+        l.name == r.name && l.version == r.version && l.expires == r.expires
+            && l.keys.map(\.keyID) == r.keys.map(\.keyID) && l.keys.map(\.key) == r.keys.map(\.key)
+            && l.roles.map(\.name) == r.roles.map(\.name) && l.roles.map(\.role) == r.roles.map(\.role)
+    }
+
+    /// The role named `name`, if the policy defines it.
+    public func role(_ name: String) -> Role? { roles.first { $0.name == name }?.role }
+
+    /// The key with this keyid, if the policy lists it.
+    public func key(_ keyID: String) -> Key? { keys.first { $0.keyID == keyID }?.key }
+
+    public init(body: JSONObject) throws {
+        var r = try FieldReader(.object(body), path: "body")
+        name = try r.string("name", maxLength: 1024)
+        version = try r.integer("version", range: 1...(1 << 53))
+        expires = try r.timestamp("expires")
+        var k = try r.object("keys")
+        var keys: [(keyID: String, key: Key)] = []
+        for (keyID, value) in k.object.members {
+            let p = k.childPath(keyID)
+            _ = k.raw(keyID)
+            try FieldReader.checkHex(keyID, lengths: [32], path: p)
+            var e = try FieldReader(value, path: p)
+            let algText = try e.string("alg")
+            guard let alg = SignatureAlgorithm(rawValue: algText) else {
+                throw DocumentError(.invalidValue, path: e.childPath("alg"), "unknown alg '\(algText)'")
+            }
+            let raw = try Hex.decode(try e.hex("public_key", lengths: [alg.publicKeyLength]))
+            let key: PublicKey
+            do {
+                key = try PublicKey(algorithm: alg, rawRepresentation: raw)
+            } catch {
+                throw DocumentError(.invalidValue, path: e.childPath("public_key"), "not a valid \(alg.rawValue) public key")
+            }
+            guard key.keyID == keyID else {
+                throw DocumentError(.invalidValue, path: p, "keyid does not match the key (computed \(key.keyID))")
+            }
+            keys.append((keyID, Key(publicKey: key, label: try e.string("label", maxLength: 1024))))
+            warnings += e.unknownMembers()
+        }
+        guard !keys.isEmpty else { throw DocumentError(.invalidValue, path: k.path, "a policy needs at least one key") }
+        self.keys = keys
+        var ro = try r.object("roles")
+        var roles: [(name: String, role: Role)] = []
+        for (roleName, value) in ro.object.members {
+            let p = ro.childPath(roleName)
+            _ = ro.raw(roleName)
+            var e = try FieldReader(value, path: p)
+            var ids: [String] = []
+            for (i, item) in try e.array("keyids").enumerated() {
+                let ip = BodyPath.index(i, of: e.childPath("keyids"))
+                let id = try FieldReader.string(item, path: ip)
+                try FieldReader.checkHex(id, lengths: [32], path: ip)
+                guard keys.contains(where: { $0.keyID == id }) else {
+                    throw DocumentError(.invalidValue, path: ip, "keyid is not listed in body.keys")
+                }
+                guard !ids.contains(id) else { throw DocumentError(.invalidValue, path: ip, "keyid listed twice") }
+                ids.append(id)
+            }
+            let threshold = try e.integer("threshold", range: 1...Int64(ids.count))
+            roles.append((roleName, Role(keyIDs: ids, threshold: Int(threshold))))
+            warnings += e.unknownMembers()
+        }
+        self.roles = roles
+        warnings += r.unknownMembers()
+    }
+
+    public var json: JSONObject {
+        JSONObject([
+            ("name", .string(name)), ("version", .integer(version)), ("expires", .string(expires.text)),
+            ("keys", .object(JSONObject(keys.map { id, key in
+                (id, .object(JSONObject([
+                    ("alg", .string(key.publicKey.algorithm.rawValue)),
+                    ("public_key", .string(Hex.encode(key.publicKey.rawRepresentation))),
+                    ("label", .string(key.label)),
+                ])))
+            }))),
+            ("roles", .object(JSONObject(roles.map { name, role in
+                (name, .object(JSONObject([
+                    ("keyids", .array(role.keyIDs.map { .string($0) })), ("threshold", .integer(Int64(role.threshold))),
+                ])))
+            }))),
+        ])
+    }
+}

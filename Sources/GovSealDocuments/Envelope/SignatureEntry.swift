@@ -1,0 +1,49 @@
+import GovSealCrypto
+import GovSealEncoding
+import GovSealJSON
+
+/// One member of a document's `signatures` array, as stored. Nothing in it is trusted: the
+/// `keyid` is a hint that verification recomputes, and the signature is checked against M.
+public struct SignatureEntry: Sendable, Equatable {
+    public let keyID: String
+    public let algorithm: SignatureAlgorithm
+    public let publicKey: [UInt8]
+    public let signature: [UInt8]
+
+    public init(keyID: String, algorithm: SignatureAlgorithm, publicKey: [UInt8], signature: [UInt8]) {
+        self.keyID = keyID
+        self.algorithm = algorithm
+        self.publicKey = publicKey
+        self.signature = signature
+    }
+
+    /// The entry for a signature made by `key`.
+    public init(publicKey key: PublicKey, signature: [UInt8]) {
+        self.init(keyID: key.keyID, algorithm: key.algorithm, publicKey: key.rawRepresentation, signature: signature)
+    }
+
+    var json: JSONValue {
+        .object(JSONObject([
+            ("keyid", .string(keyID)),
+            ("alg", .string(algorithm.rawValue)),
+            ("public_key", .string(Hex.encode(publicKey))),
+            ("sig", .string(Hex.encode(signature))),
+        ]))
+    }
+
+    /// Reads an entry strictly: exactly the four members, a known alg, lowercase hex of the
+    /// alg's lengths. (Whether the key is a valid point is a verification matter.)
+    init(json: JSONValue, path: String) throws {
+        var reader = try FieldReader(json, path: path)
+        let algText = try reader.string("alg")
+        guard let alg = SignatureAlgorithm(rawValue: algText) else {
+            throw DocumentError(.invalidSignatureEntry, path: reader.childPath("alg"),
+                                "unknown alg '\(algText)' (known: ed25519, ecdsa-secp256k1, bip340)")
+        }
+        let keyID = try reader.hex("keyid", lengths: [32])
+        let publicKey = try reader.hex("public_key", lengths: [alg.publicKeyLength])
+        let signature = try reader.hex("sig", lengths: [alg.signatureLength])
+        try reader.rejectUnknown()
+        self.init(keyID: keyID, algorithm: alg, publicKey: try Hex.decode(publicKey), signature: try Hex.decode(signature))
+    }
+}

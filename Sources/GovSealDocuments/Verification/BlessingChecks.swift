@@ -1,0 +1,107 @@
+import GovSealCrypto
+import GovSealEncoding
+import GovSealSource
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The checks of a blessing against the artifacts and the source a voter has in hand.
+enum BlessingChecks {
+    static func run(_ blessing: Blessing, context: VerificationContext) -> [Check] {
+        var checks: [Check] = []
+        if let dir = context.artifactsDirectory {
+            checks += blessing.artifacts.map { artifactCheck($0, directory: dir) }
+        }
+        if let dir = context.sourceDirectory {
+            checks += SourceChecks.run(blessing.source, directory: dir)
+        }
+        return checks
+    }
+
+    /// Size first (a missing or oversized file is named without reading it), then every
+    /// listed digest in one read.
+    static func artifactCheck(_ artifact: Blessing.Artifact, directory: String) -> Check {
+        let name = "artifact \(artifact.name)"
+        let path = directory.hasSuffix("/") ? directory + artifact.name : directory + "/" + artifact.name
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return Check(name, passed: false, "missing: \(path)")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return Check(name, passed: false, "not a regular file: \(path)")
+        }
+        guard UInt64(info.st_size) == artifact.size else {
+            return Check(name, passed: false, "size \(info.st_size), expected \(artifact.size): \(path)")
+        }
+        var algorithms: [DigestAlgorithm] = [.sha256]
+        if artifact.sha512 != nil { algorithms.append(.sha512) }
+        let digests: FileDigests
+        do {
+            digests = try FileHasher.hash(path: path, algorithms: algorithms)
+        } catch {
+            return Check(name, passed: false, "unreadable: \(error)")
+        }
+        let sha256 = Hex.encode(digests.digests[.sha256] ?? [])
+        guard digests.size == artifact.size else {
+            return Check(name, passed: false, "size \(digests.size), expected \(artifact.size): \(path)")
+        }
+        guard sha256 == artifact.sha256 else {
+            return Check(name, passed: false, "sha256 \(sha256), expected \(artifact.sha256)")
+        }
+        if let expected = artifact.sha512 {
+            let got = Hex.encode(digests.digests[.sha512] ?? [])
+            guard got == expected else { return Check(name, passed: false, "sha512 \(got), expected \(expected)") }
+        }
+        return Check(name, passed: true, "\(artifact.size) bytes, sha256 \(sha256)" + (artifact.sha512 != nil ? ", sha512 matches" : ""))
+    }
+}
+
+/// Checks that a folder holds the recorded source: a git repository must contain the commit
+/// and its tree must equal the recorded tree; a plain folder (a disclosed tarball) must have
+/// the recorded tree as its content's git tree id.
+enum SourceChecks {
+    static func run(_ source: Blessing.Source, directory: String) -> [Check] {
+        let format: GitObjectFormat = source.commit.utf8.count == 64 ? .sha256 : .sha1
+        var isDir = stat()
+        guard stat(directory, &isDir) == 0, (isDir.st_mode & S_IFMT) == S_IFDIR else {
+            return [Check("source", passed: false, "not a folder: \(directory)")]
+        }
+        var gitDir = stat()
+        guard stat(directory + "/.git", &gitDir) == 0 else {
+            guard let tree = source.tree else {
+                return [Check("source tree", passed: false,
+                              "\(directory) is not a git repository and the document records no tree to compare")]
+            }
+            do {
+                let got = try TreeHash.compute(directory: directory, format: format)
+                return [Check("source tree", passed: got == tree,
+                              got == tree ? "folder content has tree \(tree)" : "folder content has tree \(got), expected \(tree)")]
+            } catch {
+                return [Check("source tree", passed: false, "\(error)")]
+            }
+        }
+        do {
+            let repository = try GitRepository(path: directory)
+            guard repository.containsCommit(source.commit) else {
+                return [Check("source commit", passed: false, "commit \(source.commit) is not in the repository at \(directory)")]
+            }
+            var checks = [Check("source commit", passed: true, "\(source.commit) present in \(directory)")]
+            let tree = try repository.treeID(ofCommit: source.commit)
+            if let expected = source.tree {
+                checks.append(Check("source tree", passed: tree == expected,
+                                    tree == expected ? "tree \(tree)" : "commit has tree \(tree), expected \(expected)"))
+            }
+            return checks
+        } catch {
+            return [Check("source commit", passed: false, "\(error)")]
+        }
+    }
+}
+
+extension Blessing.Source {
+    /// Checks that `directory` holds this source: a git repository must contain the commit with
+    /// the recorded tree; a plain folder's content must have the recorded tree id.
+    public func checks(in directory: String) -> [Check] {
+        SourceChecks.run(self, directory: directory)
+    }
+}

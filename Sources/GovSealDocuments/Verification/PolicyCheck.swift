@@ -1,0 +1,47 @@
+/// How a role's threshold fared over a document's valid signatures.
+public struct ThresholdResult: Sendable, Equatable {
+    public let role: String
+    public let threshold: Int
+    /// Distinct policy keys of the role with a valid signature.
+    public let counted: [String]
+    /// Valid signatures by keys the role does not list (they do not count).
+    public let outsideRole: [String]
+
+    public var met: Bool { counted.count >= threshold }
+
+    /// "2 of 3 required" style summary, naming keys outside the role.
+    public var summary: String {
+        var text = "\(counted.count) valid of \(threshold) required (role '\(role)')"
+        if !outsideRole.isEmpty {
+            text += "; not counted, outside the role: \(outsideRole.map { String($0.prefix(16)) }.joined(separator: ", "))"
+        }
+        return text
+    }
+}
+
+extension Policy {
+    /// Counts the distinct keys of `role` among `signatures` that are valid. Keys outside the
+    /// role never count; a key that signed twice counts once.
+    public func evaluate(role roleName: String, signatures: [SignatureCheck]) -> ThresholdResult? {
+        guard let role = role(roleName) else { return nil }
+        var counted: [String] = []
+        var outside: [String] = []
+        for check in signatures where check.isValid {
+            if role.keyIDs.contains(check.keyID), key(check.keyID)?.publicKey.algorithm == check.algorithm {
+                if !counted.contains(check.keyID) { counted.append(check.keyID) }
+            } else if !outside.contains(check.keyID) {
+                outside.append(check.keyID)
+            }
+        }
+        return ThresholdResult(role: roleName, threshold: role.threshold, counted: counted, outsideRole: outside)
+    }
+
+    /// The role a document type must be signed by, if the verifier uses one.
+    public static func role(for type: DocumentType) -> String? {
+        switch type {
+        case .blessing, .reveal: "proposer"
+        case .attestation: "rebuilder"
+        case .nomination, .policy: nil
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// The checks of a reveal against its blessing, the disclosed source, the quiet period and the
+/// rebuilders' attestations.
+enum RevealChecks {
+    static func run(_ reveal: Reveal, context: VerificationContext) -> [Check] {
+        var checks: [Check] = []
+        let ordered = reveal.rolloutCompleted <= reveal.disclosed
+        checks.append(Check("timeline", passed: ordered,
+                            ordered ? "rollout completed \(reveal.rolloutCompleted), disclosed \(reveal.disclosed)"
+                                : "disclosed \(reveal.disclosed) before the rollout completed \(reveal.rolloutCompleted)"))
+        if let dir = context.sourceDirectory {
+            checks += SourceChecks.run(reveal.source, directory: dir)
+        }
+        guard let proposal = context.proposal else { return checks }
+        guard proposal.type == .blessing, let blessing = try? Blessing(body: proposal.body) else {
+            return checks + [Check("proposal", passed: false, "the --proposal document is not a valid blessing")]
+        }
+        let idMatches = proposal.proposalID == reveal.proposal
+        checks.append(Check("proposal", passed: idMatches,
+                            idMatches ? "reveals \(reveal.proposal)" : "reveal names \(reveal.proposal), blessing is \(proposal.proposalID)"))
+        checks.append(Check("chain", passed: blessing.chain == reveal.chain,
+                            blessing.chain == reveal.chain ? blessing.chain : "reveal is for \(reveal.chain), blessing for \(blessing.chain)"))
+        checks += sourceAgreement(reveal.source, blessing.source)
+        checks.append(quietPeriod(reveal, blessing: blessing))
+        if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty {
+            checks += rebuilders(blessing: blessing, proposal: proposal, context: context)
+        }
+        return checks
+    }
+
+    static func sourceAgreement(_ revealed: Blessing.Source, _ blessed: Blessing.Source) -> [Check] {
+        var checks = [Check("commit", passed: revealed.commit == blessed.commit,
+                            revealed.commit == blessed.commit ? revealed.commit
+                                : "revealed \(revealed.commit), blessed \(blessed.commit)")]
+        switch (revealed.tree, blessed.tree) {
+        case let (r?, b?):
+            checks.append(Check("tree", passed: r == b, r == b ? r : "revealed \(r), blessed \(b)"))
+        case (nil, _?):
+            checks.append(Check("tree", passed: false, "the blessing records a tree; the reveal does not"))
+        default:
+            break
+        }
+        return checks
+    }
+
+    /// The quiet-period rule: `disclosed` ≥ `rollout_completed` + `quiet_period_days`, and the
+    /// rollout cannot complete before the blessing was created.
+    static func quietPeriod(_ reveal: Reveal, blessing: Blessing) -> Check {
+        guard let embargo = blessing.embargo else {
+            return Check("quiet period", passed: true, "the blessing had no embargo")
+        }
+        guard reveal.rolloutCompleted >= blessing.created else {
+            return Check("quiet period", passed: false,
+                         "rollout completed \(reveal.rolloutCompleted), before the blessing was created \(blessing.created)")
+        }
+        let ends = reveal.rolloutCompleted.adding(days: embargo.quietPeriodDays)
+        if reveal.disclosed >= ends {
+            return Check("quiet period", passed: true, "\(embargo.quietPeriodDays) days ended \(ends); disclosed \(reveal.disclosed)")
+        }
+        let early = ends.secondsSinceEpoch - reveal.disclosed.secondsSinceEpoch
+        return Check("quiet period", passed: false,
+                     "disclosed \(reveal.disclosed), \(describe(seconds: early)) before the \(embargo.quietPeriodDays)-day quiet period ended \(ends)")
+    }
+
+    static func describe(seconds: Int64) -> String {
+        if seconds >= 86_400 { return "\(seconds / 86_400)d \(seconds % 86_400 / 3600)h" }
+        if seconds >= 3600 { return "\(seconds / 3600)h \(seconds % 3600 / 60)m" }
+        return "\(seconds)s"
+    }
+
+    /// Whether one attestation agrees with the blessing: same proposal, same commit, and the
+    /// same sha256 for every blessed artifact.
+    static func agreement(of attestation: Attestation, with proposal: Document) throws -> (agrees: Bool, check: Check) {
+        let blessing = try Blessing(body: proposal.body)
+        var problems: [String] = []
+        if attestation.proposal != proposal.proposalID {
+            problems.append("attests \(attestation.proposal), not \(proposal.proposalID)")
+        }
+        if attestation.commit != blessing.source.commit {
+            problems.append("rebuilt commit \(attestation.commit)")
+        }
+        for artifact in blessing.artifacts {
+            guard let subject = attestation.subjects.first(where: { $0.name == artifact.name }) else {
+                problems.append("\(artifact.name) missing")
+                continue
+            }
+            if subject.sha256 != artifact.sha256 {
+                problems.append("\(artifact.name) sha256 \(subject.sha256), blessed \(artifact.sha256)")
+            }
+        }
+        let agrees = problems.isEmpty
+        return (agrees, Check("rebuild agreement", passed: agrees,
+                              agrees ? "\(attestation.builder): every blessed digest reproduced"
+                                  : "\(attestation.builder) disagrees: " + problems.joined(separator: "; ")))
+    }
+
+    /// Counts distinct rebuilder keys whose valid attestations agree with every blessed digest;
+    /// names each rebuilder that disagrees.
+    static func rebuilders(blessing: Blessing, proposal: Document, context: VerificationContext) -> [Check] {
+        var checks: [Check] = []
+        var agreeing: [SignatureCheck] = []
+        for (file, document) in context.attestations {
+            guard document.type == .attestation, let attestation = try? Attestation(body: document.body) else {
+                checks.append(Check("attestation \(file)", passed: false, "not a valid attestation"))
+                continue
+            }
+            let signatures = document.checkSignatures()
+            guard !signatures.isEmpty, !signatures.contains(where: { if case .invalid = $0.status { true } else { false } }) else {
+                checks.append(Check("attestation \(file)", passed: false, "\(attestation.builder): a signature is missing or invalid"))
+                continue
+            }
+            guard let (agrees, check) = try? agreement(of: attestation, with: proposal) else { continue }
+            if agrees {
+                agreeing += signatures.filter(\.isValid)
+            } else {
+                checks.append(Check("attestation \(file)", passed: false, check.detail))
+            }
+        }
+        if let policy = context.policy {
+            if let result = policy.evaluate(role: "rebuilder", signatures: agreeing) {
+                checks.append(Check("rebuilders", passed: result.met, "agreeing rebuilders: " + result.summary))
+            } else {
+                checks.append(Check("rebuilders", passed: false, "the policy defines no 'rebuilder' role"))
+            }
+        } else {
+            let keys = Set(agreeing.map(\.keyID))
+            checks.append(Check("rebuilders", passed: false,
+                                "\(keys.count) agreeing rebuilder key(s), but no --policy says how many must agree"))
+        }
+        return checks
+    }
+}

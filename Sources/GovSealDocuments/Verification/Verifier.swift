@@ -1,0 +1,94 @@
+/// What a verification may compare a document with, besides its own signatures.
+public struct VerificationContext: Sendable {
+    /// The time expiry and timeline checks are made at.
+    public var now: Timestamp
+    /// The policy whose roles and thresholds apply (its own expiry is checked too).
+    public var policy: Policy?
+    /// A folder holding the blessed artifacts by name (`--artifacts DIR`).
+    public var artifactsDirectory: String?
+    /// A git repository, or a plain folder of disclosed source, to check the commit and tree in.
+    public var sourceDirectory: String?
+    /// The blessing a reveal or an attestation refers to (`--proposal FILE`).
+    public var proposal: Document?
+    /// Rebuilders' attestations of the blessing (for a reveal).
+    public var attestations: [(file: String, document: Document)]
+    /// The bech32 prefix for Cosmos chains not in the built-in table.
+    public var bech32Prefix: String?
+
+    public init(now: Timestamp = .now(), policy: Policy? = nil, artifactsDirectory: String? = nil,
+                sourceDirectory: String? = nil, proposal: Document? = nil,
+                attestations: [(file: String, document: Document)] = [], bech32Prefix: String? = nil) {
+        self.now = now
+        self.policy = policy
+        self.artifactsDirectory = artifactsDirectory
+        self.sourceDirectory = sourceDirectory
+        self.proposal = proposal
+        self.attestations = attestations
+        self.bech32Prefix = bech32Prefix
+    }
+}
+
+/// Verifies documents: signatures, the policy's thresholds, and the checks of each type.
+public enum Verifier {
+    /// Verifies `document` in `context` and reports every check; the report passes only when
+    /// all pass. Throws `DocumentError` only when the body itself is malformed (bad input, not a
+    /// failed check).
+    public static func verify(_ document: Document, file: String? = nil, context: VerificationContext) throws -> VerificationReport {
+        let body = try DocumentBody(document)
+        let signatures = document.checkSignatures()
+        var checks = signatureChecks(document, signatures: signatures, context: context)
+        if let expires = body.expires {
+            checks.append(Check("expires", passed: context.now < expires,
+                                context.now < expires ? "valid until \(expires)" : "expired at \(expires)"))
+        }
+        var title: String?
+        switch body {
+        case .blessing(let blessing):
+            title = blessing.title
+            checks += BlessingChecks.run(blessing, context: context)
+        case .nomination(let nomination):
+            title = "\(nomination.group): \(nomination.validator.address)"
+            checks += NominationChecks.run(nomination, signatures: signatures, context: context)
+        case .reveal(let reveal):
+            checks += RevealChecks.run(reveal, context: context)
+        case .attestation(let attestation):
+            title = attestation.builder
+            if let proposal = context.proposal {
+                checks.append(try RevealChecks.agreement(of: attestation, with: proposal).check)
+            }
+        case .policy(let policy):
+            title = "\(policy.name) v\(policy.version)"
+        }
+        return VerificationReport(file: file, type: document.type, proposalID: document.proposalID, chain: body.chain,
+                                  title: title, signatures: signatures, checks: checks,
+                                  warnings: body.warnings.map { "unknown member \($0) (kept and signed over)" })
+    }
+
+    static func signatureChecks(_ document: Document, signatures: [SignatureCheck], context: VerificationContext) -> [Check] {
+        var checks: [Check] = []
+        let valid = signatures.filter(\.isValid).count
+        let invalid = signatures.filter { if case .invalid = $0.status { true } else { false } }
+        if signatures.isEmpty {
+            checks.append(Check("signatures", passed: false, "the document is not signed"))
+        } else if !invalid.isEmpty {
+            let which = invalid.map { "#\($0.index + 1)" }.joined(separator: ", ")
+            checks.append(Check("signatures", passed: false, "\(invalid.count) of \(signatures.count) invalid (\(which))"))
+        } else {
+            checks.append(Check("signatures", passed: true, "\(valid) valid, distinct keys"))
+        }
+        if let policy = context.policy {
+            checks.append(Check("policy", passed: context.now < policy.expires,
+                                context.now < policy.expires
+                                    ? "'\(policy.name)' v\(policy.version) valid until \(policy.expires)"
+                                    : "'\(policy.name)' v\(policy.version) expired at \(policy.expires)"))
+            if let roleName = Policy.role(for: document.type) {
+                if let result = policy.evaluate(role: roleName, signatures: signatures) {
+                    checks.append(Check("threshold", passed: result.met, result.summary))
+                } else {
+                    checks.append(Check("threshold", passed: false, "the policy defines no '\(roleName)' role"))
+                }
+            }
+        }
+        return checks
+    }
+}

@@ -1,0 +1,73 @@
+/// RFC 8785 JSON Canonicalization Scheme (JCS): the exact bytes govseal signs and hashes.
+public enum CanonicalJSON {
+    /// The RFC 8785 canonical UTF-8 bytes of `value`: no whitespace, object members sorted by
+    /// the UTF-16 code units of their names (never by Unicode normalisation or locale),
+    /// numbers in ECMAScript form (`ES6Number`), strings with the minimal escaping of §3.2.2.2.
+    ///
+    /// Integers within ±2^53 are written as their digits. Integers beyond that range (which
+    /// the strict reader never produces) are written as the nearest double, as every RFC 8785
+    /// implementation reads them; non-finite doubles, which JSON cannot hold, are written as
+    /// `null`, as ECMAScript's `JSON.stringify` does.
+    public static func encode(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        append(value, to: &output)
+        return output
+    }
+
+    private static func append(_ value: JSONValue, to output: inout [UInt8]) {
+        switch value {
+        case .null, .bool, .string:
+            JSONScalarWriter.append(value, to: &output)
+        case .integer(let integer):
+            if integer.magnitude <= JSONNumberRange.maxSafeInteger {
+                output.append(contentsOf: String(integer).utf8)
+            } else {
+                output.append(contentsOf: ES6Number.format(Double(integer)).utf8)
+            }
+        case .double(let double):
+            output.append(contentsOf: (double.isFinite ? ES6Number.format(double) : "null").utf8)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                append(element, to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            output.append(UInt8(ascii: "{"))
+            for (position, index) in sortedMemberIndices(object).enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                let member = object.members[index]
+                JSONStringEscaper.appendQuoted(member.name, to: &output)
+                output.append(UInt8(ascii: ":"))
+                append(member.value, to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The indices of `object`'s members in RFC 8785 order: lexicographic over the UTF-16 code
+    /// units of the names (so U+1F600, whose first unit is 0xD83D, sorts before U+E000).
+    static func sortedMemberIndices(_ object: JSONObject) -> [Int] {
+        let keys = object.members.map { Array($0.name.utf16) }
+        return keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+    }
+}
+
+/// The I-JSON safe integer range, ±(2^53).
+enum JSONNumberRange {
+    static let maxSafeInteger: UInt64 = 1 << 53
+}
+
+/// Writes the leaf values whose form is the same in every writer: `null`, booleans, strings.
+enum JSONScalarWriter {
+    static func append(_ value: JSONValue, to output: inout [UInt8]) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .string(let string): JSONStringEscaper.appendQuoted(string, to: &output)
+        default: preconditionFailure("JSONScalarWriter handles null, booleans and strings only")
+        }
+    }
+}

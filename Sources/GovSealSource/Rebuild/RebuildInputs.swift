@@ -1,0 +1,57 @@
+/// A build output that must reproduce a published artifact.
+public struct ExpectedArtifact: Sendable {
+    /// The artifact's name in the blessing (also its file name among reference artifacts).
+    public let name: String
+    /// Where the build writes it, relative to the source root.
+    public let outputPath: String
+    /// The expected size in bytes.
+    public let size: UInt64
+    /// The expected SHA-256, lowercase hex.
+    public let sha256: String
+    /// The expected SHA-512, lowercase hex, when the blessing declares one.
+    public let sha512: String?
+
+    public init(name: String, outputPath: String, size: UInt64, sha256: String, sha512: String? = nil) {
+        self.name = name
+        self.outputPath = outputPath
+        self.size = size
+        self.sha256 = sha256
+        self.sha512 = sha512
+    }
+}
+
+/// How to rebuild: a shell command run from the source root.
+public struct RebuildRecipe: Sendable {
+    /// The command, run as `/bin/sh -c command`.
+    public let command: String
+    /// The declared build environment (for example a container image pinned by digest); reported, not enforced.
+    public let environment: String?
+
+    public init(command: String, environment: String? = nil) {
+        self.command = command
+        self.environment = environment
+    }
+}
+
+/// Options of one rebuild.
+public struct RebuildOptions: Sendable {
+    /// The build's time limit; its whole process group is killed after it. 30 minutes by default.
+    public var timeout: Duration
+    /// Keep the temporary folder (its path is in the report).
+    public var keep: Bool
+    /// A folder holding the published artifacts by name, used to explain mismatches member by member.
+    public var referenceArtifacts: String?
+    /// The folder in which the temporary work folder is made; `$TMPDIR` or `/tmp` when nil.
+    public var temporaryDirectory: String?
+    /// Receives progress lines ("checking out …", "running build …").
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(timeout: Duration = .seconds(30 * 60), keep: Bool = false, referenceArtifacts: String? = nil,
+                temporaryDirectory: String? = nil, log: (@Sendable (String) -> Void)? = nil) {
+        self.timeout = timeout
+        self.keep = keep
+        self.referenceArtifacts = referenceArtifacts
+        self.temporaryDirectory = temporaryDirectory
+        self.log = log
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reproducible rebuilds: export a commit, run its build recipe in a scrubbed environment, and
+/// compare every declared output with the blessed size and digests.
+public enum Rebuilder {
+    /// The search path given to builds.
+    public static let buildSearchPath = "/usr/local/bin:/usr/bin:/bin"
+    /// How many lines of build output the report keeps.
+    public static let logTailLines = 40
+
+    /// Exports `commit` from `repository` into a fresh temporary folder (`<tmp>/src`), checks that
+    /// its tree equals `expectedTree` when given, then runs `/bin/sh -c recipe.command` there with
+    /// stdin from `/dev/null`, a time limit (after which the whole process group is killed) and a
+    /// scrubbed environment holding only `PATH=/usr/local/bin:/usr/bin:/bin`, `HOME=<tmp>/home`,
+    /// `TMPDIR=<tmp>/tmp`, `LC_ALL=C`, `TZ=UTC` and `SOURCE_DATE_EPOCH=<committer time>`.
+    /// Then hashes every declared output and compares size and SHA-256 (and SHA-512 when given).
+    ///
+    /// Output paths that leave the source folder (absolute, containing "..", or through a symlink
+    /// to outside) are refused as `.unsafePath` before they are read. On a mismatch, when both
+    /// the rebuilt output and the published artifact in `options.referenceArtifacts` are tar
+    /// archives (plain or gzip), the members that differ are listed. The temporary folder is
+    /// removed unless `options.keep`; on error it is always removed.
+    ///
+    /// A failed build, a timeout or a mismatch is reported, not thrown: see `RebuildReport.allMatch`
+    /// and `problems`. Throws `SourceError` for what prevents a rebuild: `.invalidReference` or
+    /// `.unknownCommit` for the commit, `.treeMismatch` when the commit's tree is not
+    /// `expectedTree`, `.buildFailed` for an empty command, `.io`, `.gitFailed`, `.spawnFailed`.
+    public static func rebuild(repository: GitRepository, commit: String, expectedTree: String?, recipe: RebuildRecipe,
+                               artifacts: [ExpectedArtifact], options: RebuildOptions) throws -> RebuildReport {
+        guard !recipe.command.trimmingWhitespace().isEmpty else {
+            throw SourceError(.buildFailed, "the build command is empty")
+        }
+        let parent = options.temporaryDirectory ?? FileTree.defaultTemporaryParent
+        let work = try FileTree.makeTemporaryDirectory(in: parent, prefix: "govseal-rebuild-")
+        do {
+            let report = try rebuild(in: work, repository: repository, commit: commit, expectedTree: expectedTree,
+                                     recipe: recipe, artifacts: artifacts, options: options)
+            if !options.keep {
+                options.log?("removing \(work)")
+                try FileTree.remove(work)
+            }
+            return report
+        } catch {
+            try? FileTree.remove(work)
+            throw error
+        }
+    }
+
+    private static func rebuild(in work: String, repository: GitRepository, commit: String, expectedTree: String?,
+                                recipe: RebuildRecipe, artifacts: [ExpectedArtifact], options: RebuildOptions) throws -> RebuildReport {
+        let log = options.log ?? { _ in }
+        let full = try repository.resolveCommit(commit)
+        let tree = try repository.treeID(ofCommit: full)
+        if let expectedTree, expectedTree != tree {
+            throw SourceError(.treeMismatch, "commit \(full) records tree \(tree), but tree \(expectedTree) was expected")
+        }
+        let source = work + "/src"
+        let home = work + "/home"
+        let temporary = work + "/tmp"
+        for folder in [home, temporary] where mkdir(folder, 0o700) != 0 {
+            throw POSIX.ioError("cannot create", folder)
+        }
+        log("checking out \(full) (tree \(tree)) into \(source)")
+        try repository.export(commit: full, to: source)
+        let epoch = try repository.commitTime(full)
+
+        let environment = [
+            "PATH": buildSearchPath, "HOME": home, "TMPDIR": temporary,
+            "LC_ALL": "C", "TZ": "UTC", "SOURCE_DATE_EPOCH": String(epoch),
+        ]
+        let logFile = work + "/build.log"
+        var build = Subprocess(executable: "/bin/sh", arguments: ["-c", recipe.command], environment: environment,
+                               workingDirectory: source)
+        build.standardInput = .null
+        build.standardOutput = .file(logFile)
+        build.standardError = .standardOutput
+        build.timeout = options.timeout
+        log("running build: \(recipe.command) (SOURCE_DATE_EPOCH=\(epoch), time limit \(options.timeout))")
+        let result = try build.run()
+        let seconds = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) / 1e18
+        var note: String?
+        if result.timedOut {
+            note = "[govseal] the build ran past its time limit of \(options.timeout) and its process group was killed"
+        } else if case .signaled(let signal) = result.termination {
+            note = "[govseal] the build was killed by signal \(signal)"
+        }
+        log(note.map { String($0.dropFirst(10)) } ?? "build finished with \(result.termination) after \(Int(seconds)) s")
+
+        var results: [ArtifactResult] = []
+        for artifact in artifacts {
+            log("checking \(artifact.name) at \(artifact.outputPath)")
+            results.append(try ArtifactCheck.check(artifact, sourceRoot: source, referenceFolder: options.referenceArtifacts))
+        }
+        var tail = LogTail.read(logFile, lines: logTailLines)
+        if let note { tail += (tail.isEmpty || tail.hasSuffix("\n") ? "" : "\n") + note + "\n" }
+        let exitStatus: Int32? = if case .exited(let status) = result.termination { status } else { nil }
+        return RebuildReport(commit: full, tree: tree, command: recipe.command, exitStatus: exitStatus, timedOut: result.timedOut,
+                             durationSeconds: seconds, artifacts: results, workDirectory: options.keep ? work : nil, logTail: tail)
+    }
+}
+
+/// The end of a log file.
+enum LogTail {
+    /// The last `lines` lines of `path` (reading at most its last 64 KiB); empty when unreadable.
+    static func read(_ path: String, lines: Int) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        let window = 64 << 10
+        let end = lseek(fd, 0, SEEK_END)
+        guard end > 0 else { return "" }
+        let start = max(0, end - off_t(window))
+        var bytes = [UInt8](repeating: 0, count: Int(end - start))
+        let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, start) }
+        guard count > 0 else { return "" }
+        bytes = Array(bytes.prefix(count))
+        var newlines = 0
+        var cut = bytes.endIndex
+        for index in bytes.indices.reversed() where bytes[index] == 0x0a && index != bytes.count - 1 {
+            newlines += 1
+            if newlines == lines { cut = index + 1; break }
+        }
+        let kept = newlines == lines ? bytes[cut...] : bytes[...]
+        return String(decoding: kept, as: UTF8.self)
+    }
+}
