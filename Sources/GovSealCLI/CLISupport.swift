@@ -2,14 +2,30 @@ import ArgumentParser
 import GovSealEncoding
 import GovSealCrypto
 import GovSealDocuments
+import GovSealExport
 import GovSealFiles
 import GovSealJSON
 
 /// Helpers shared by the commands: reading documents and keys with the file named in errors,
 /// `NAME=VALUE` options, times, and output.
 enum CLI {
+    /// Reads a govseal document, or a DSSE envelope exported by `govseal export dsse`.
     static func readDocument(_ path: String) throws -> Document {
-        try reading(path) { try DocumentFile.read(path) }
+        try reading(path) {
+            let bytes = try AtomicFile.read(path, limit: Document.maxSize)
+            let json: JSONValue
+            do {
+                json = try JSONReader.parse(bytes, limits: .document)
+            } catch let error as JSONError {
+                throw DocumentError(.malformedJSON, path: error.path, String(describing: error))
+            }
+            return try dsseReader(json) ?? Document(json: json)
+        }
+    }
+
+    /// Reads a DSSE envelope as the document it carries; nil for anything else.
+    static let dsseReader: DocumentSet.AlternateReader = { json in
+        DSSE.looksLikeEnvelope(json) ? try DSSEImport.document(from: json) : nil
     }
 
     /// Loads a secret key for signing; `algorithm` picks ecdsa-secp256k1 or bip340 for a

@@ -54,7 +54,10 @@ public func reading<T>(_ file: String, _ body: () throws -> T) throws -> T {
     } catch is ChecksFailed {
         throw ChecksFailed()
     } catch {
-        throw InputError(file: file, oneLine(String(describing: error)))
+        let text = oneLine(String(describing: error))
+        // Errors that already name the file (FileError does) are not prefixed twice.
+        if text.hasPrefix(file + ":") { throw InputError(text) }
+        throw InputError(file: file, text)
     }
 }
 
@@ -95,6 +98,8 @@ extension GovSealCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)  // help requested inside a command group, parser errors
         } catch {
             printError("govseal: \(String(describing: error))")
             Glibc.exit(GovSealExit.badInput)

@@ -7,6 +7,9 @@ public struct GovSealCommand: ParsableCommand {
         abstract: "Sign, verify and rebuild on-chain governance proposals by checksum and commit.",
         version: GovSealVersion.string,
         subcommands: [
+            HashCommand.self,
+            KeygenCommand.self,
+            KeyCommand.self,
             TreeHashCommand.self,
             NewCommand.self,
             SignCommand.self,

@@ -1,5 +1,7 @@
 import ArgumentParser
 import GovSealDocuments
+import GovSealExport
+import GovSealFiles
 
 /// `govseal new blessing`: hash the artifacts, pin the commit and recipe, write an unsigned blessing.
 struct NewBlessingCommand: ParsableCommand {
@@ -33,6 +35,10 @@ struct NewBlessingCommand: ParsableCommand {
     var artifacts: [String] = []
     @Option(name: .customLong("url"), parsing: .singleValue, help: "NAME=URL where an artifact can be downloaded (repeatable).")
     var urls: [String] = []
+    @Option(help: "A SHA256SUMS file (as sha256sum writes it) declaring artifact digests; each must match the --artifact of that name.")
+    var sha256sums: String?
+    @Option(name: .customLong("size"), parsing: .singleValue, help: "NAME=BYTES: size of an artifact declared in --sha256sums without a local file.")
+    var sizes: [String] = []
     @Flag(help: "Also record sha512 digests.") var sha512 = false
     @Option(help: "Shell command, run from the source root, that builds the artifacts.") var buildCommand: String?
     @Option(help: "Build environment, e.g. a container image pinned by digest.") var buildEnvironment: String?
@@ -47,7 +53,9 @@ struct NewBlessingCommand: ParsableCommand {
     @Flag(help: "Replace --out if it exists.") var force = false
 
     func run() throws {
-        guard !artifacts.isEmpty else { throw UsageError("new blessing needs at least one --artifact") }
+        guard !artifacts.isEmpty || sha256sums != nil else {
+            throw UsageError("new blessing needs at least one --artifact or a --sha256sums file")
+        }
         var draft = BlessingDraft(chain: chain, title: title, summary: summary, proposer: proposer,
                                   repository: repository, commit: commit)
         if let created { draft.created = try CLI.timestamp(created, option: "--created") }
@@ -56,6 +64,14 @@ struct NewBlessingCommand: ParsableCommand {
         draft.version = version
         draft.repositoryDirectory = repoDirectory
         draft.artifactPaths = artifacts
+        if let sha256sums {
+            let text = try reading(sha256sums) { try AtomicFile.read(sha256sums, limit: 16 << 20) }
+            draft.declaredDigests = try reading(sha256sums) { try SHA256SUMS.parse(text, file: sha256sums) }
+        }
+        draft.declaredSizes = try sizes.map { try CLI.pair($0, option: "--size") }.map { name, value in
+            guard let n = UInt64(value) else { throw UsageError("--size \(name)=\(value): not a byte count") }
+            return (name: name, size: n)
+        }
         draft.urls = try urls.map { try CLI.pair($0, option: "--url") }.map { (name: $0.0, url: $0.1) }
         draft.includeSHA512 = sha512
         draft.buildCommand = buildCommand

@@ -43,9 +43,10 @@ struct VerifyCommand: ParsableCommand {
         }
         if let proposal { context.proposal = try CLI.readDocument(proposal) }
         if let attestations {
-            context.attestations = try DocumentSet.load([attestations]).documents.filter { $0.document.type == .attestation }
+            let loaded = try reading(attestations) { try DocumentSet.load([attestations], alternate: CLI.dsseReader) }
+            context.attestations = loaded.documents.filter { $0.document.type == .attestation }
         }
-        let set = try DocumentSet.load(files)
+        let set = try DocumentSet.load(files, alternate: CLI.dsseReader)
         let reports = set.verify(context: context)
         var failures = 0
         for result in reports {

@@ -97,6 +97,21 @@ struct KeyFileOracleTests {
         }
     }
 
+    @Test("PEM after explanatory text loads; an encrypted SEC1 key is refused without a prompt")
+    func pemVariants() throws {
+        let key = try PrivateKey.generate(.secp256k1)
+        let pem = try KeyFile.serialize(key, format: .pem)
+        guard case .secret(let loaded, .pem) = try KeyFile.parse(Array("Bag Attributes\n    friendlyName: k\n".utf8) + pem) else {
+            Issue.record("expected a secret key")
+            return
+        }
+        #expect(loaded.withSecretBytes { $0 } == key.withSecretBytes { $0 })
+
+        let encrypted = try Tool.output("openssl", ["ec", "-aes128", "-passout", "pass:secret"], input: pem)
+        #expect(String(decoding: encrypted, as: UTF8.self).contains("ENCRYPTED"))
+        #expect(throws: CryptoError.invalidKeyFile) { try KeyFile.parse(encrypted) }
+    }
+
     /// Compares our public key with the raw key at the end of openssl's SubjectPublicKeyInfo.
     private func expectSamePublicKey(_ key: PrivateKey, spki: [UInt8]) throws {
         switch key.curve {

@@ -37,11 +37,12 @@ public enum KeyFile {
         }
         let start = bytes.firstIndex { !isWhitespace($0) } ?? bytes.endIndex
         let body = bytes[start...]
-        if body.starts(with: Array("-----BEGIN ".utf8)) {
-            return try PEMKeyFile.parse(bytes)
-        }
         if body.first == UInt8(ascii: "{") {
             return try parseJSON(bytes)
+        }
+        // PEM, possibly after explanatory text (as `openssl pkey -text` or PKCS#12 exports write).
+        if body.starts(with: pemMarker) || bytes.firstRange(of: [0x0a] + pemMarker) != nil {
+            return try PEMKeyFile.parse(bytes)
         }
         if !body.isEmpty, body.allSatisfy({ isHexDigit($0) || isWhitespace($0) }) {
             return try HexKeyFile.parse(bytes, curve: curve)
@@ -73,6 +74,8 @@ public enum KeyFile {
     }
 
     // MARK: - Helpers
+
+    private static let pemMarker = Array("-----BEGIN ".utf8)
 
     private static func parseJSON(_ bytes: [UInt8]) throws -> LoadedKey {
         let object = try KeyJSON.object(bytes)

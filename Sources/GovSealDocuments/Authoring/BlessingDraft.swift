@@ -16,6 +16,10 @@ public struct BlessingDraft: Sendable {
     /// A local clone: the commit is resolved through git and its tree recorded.
     public var repositoryDirectory: String?
     public var artifactPaths: [String] = []
+    /// Digests declared elsewhere (a SHA256SUMS file): each must match the `artifactPaths` file of
+    /// the same name when one is given; otherwise its size comes from `declaredSizes`.
+    public var declaredDigests: [(name: String, sha256: String)] = []
+    public var declaredSizes: [(name: String, size: UInt64)] = []
     /// Artifact name → URLs.
     public var urls: [(name: String, url: String)] = []
     public var includeSHA512 = false
@@ -61,6 +65,27 @@ public struct BlessingDraft: Sendable {
                 sha512: includeSHA512 ? Hex.encode(digests.digests[.sha512] ?? []) : nil,
                 urls: urls.filter { $0.name == name }.map(\.url)))
             progress?("hashed \(name): \(digests.size) bytes")
+        }
+        for declared in declaredDigests {
+            if let i = artifacts.firstIndex(where: { $0.name == declared.name }) {
+                guard artifacts[i].sha256 == declared.sha256.lowercased() else {
+                    throw DocumentError(.invalidValue, path: "--sha256sums",
+                                        "\(declared.name): the file hashes to \(artifacts[i].sha256), the list says \(declared.sha256)")
+                }
+            } else {
+                guard let size = declaredSizes.first(where: { $0.name == declared.name })?.size else {
+                    throw DocumentError(.invalidValue, path: "--sha256sums",
+                                        "\(declared.name): no --artifact file to take its size from; pass --size \(declared.name)=BYTES")
+                }
+                guard !includeSHA512 else {
+                    throw DocumentError(.invalidValue, path: "--sha512", "\(declared.name): sha512 needs the --artifact file")
+                }
+                artifacts.append(Blessing.Artifact(name: declared.name, size: size, sha256: declared.sha256.lowercased(),
+                                                   urls: urls.filter { $0.name == declared.name }.map(\.url)))
+            }
+        }
+        for (name, _) in declaredSizes where !artifacts.contains(where: { $0.name == name }) {
+            throw DocumentError(.invalidValue, path: "--size", "'\(name)' names no artifact")
         }
         for (name, _) in urls where !artifacts.contains(where: { $0.name == name }) {
             throw DocumentError(.invalidValue, path: "--url", "'\(name)' names no --artifact")

@@ -1,0 +1,96 @@
+import ArgumentParser
+import GovSealCrypto
+import GovSealEncoding
+import GovSealJSON
+
+/// `govseal key …`: inspect key files.
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Inspect key files.",
+        subcommands: [KeyShowCommand.self]
+    )
+}
+
+/// `govseal key show FILE [--alg ALG] [--json]`: public keys and key ids; never the secret.
+struct KeyShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the algorithms, public keys and key ids of a key file (never the secret).",
+        discussion: """
+            Reads PEM (PKCS#8, SEC1 "EC PRIVATE KEY" or "PUBLIC KEY"), CometBFT priv_validator_key.json, \
+            NEAR key JSON, or 64 hex digits (which need --alg to tell the curve). A secp256k1 key \
+            signs both ecdsa-secp256k1 and bip340, so both are shown unless --alg picks one. A secret \
+            key file readable by group or others is refused (chmod 600 it).
+            """
+    )
+
+    @Argument(help: "The key file.")
+    var file: String
+
+    @Option(help: "Show only this algorithm (ed25519, ecdsa-secp256k1, bip340); required for a raw hex key.")
+    var alg: SignatureAlgorithm?
+
+    @Flag(help: "Print one JSON object: {file, format, secret, keys: [{alg, public_key, keyid}]}.")
+    var json = false
+
+    func run() throws {
+        let report = try KeyReport.load(file, algorithm: alg)
+        if json {
+            print(String(decoding: JSONWriter.pretty(report.json), as: UTF8.self), terminator: "")
+        } else {
+            print(report.text, terminator: "")
+        }
+    }
+}
+
+/// What `key show` and `keygen` print about a key: one block per algorithm, each a list of
+/// `label: value` lines, so more lines (derived addresses) can be appended to a block.
+struct KeyReport {
+    struct Entry {
+        let publicKey: PublicKey
+        var lines: [(label: String, value: String)]
+        var json: [(String, JSONValue)]
+
+        init(_ publicKey: PublicKey) {
+            self.publicKey = publicKey
+            let hex = Hex.encode(publicKey.rawRepresentation)
+            lines = [("alg", publicKey.algorithm.rawValue), ("public_key", hex), ("keyid", publicKey.keyID)]
+            json = [("alg", .string(publicKey.algorithm.rawValue)), ("public_key", .string(hex)),
+                    ("keyid", .string(publicKey.keyID))]
+        }
+    }
+
+    var header: [(label: String, value: String)] = []
+    var headerJSON: [(String, JSONValue)] = []
+    var entries: [Entry]
+
+    /// Loads `file` and describes every algorithm its key serves (or only `algorithm`).
+    static func load(_ file: String, algorithm: SignatureAlgorithm?) throws -> KeyReport {
+        try reading(file) {
+            let loaded = try KeyFile.load(path: file, curve: algorithm?.curve)
+            if let algorithm, algorithm.curve != loaded.curve {
+                throw InputError(file: file, "holds a \(loaded.curve.rawValue) key, which cannot be used with \(algorithm.rawValue)")
+            }
+            let keys = try loaded.publicKeys().filter { algorithm == nil || $0.algorithm == algorithm }
+            var secret = false
+            if case .secret = loaded { secret = true }
+            var report = KeyReport(entries: keys.map(Entry.init))
+            report.header = [("file", file), ("format", loaded.format.rawValue),
+                             ("contains", secret ? "secret key" : "public key only")]
+            report.headerJSON = [("file", .string(file)), ("format", .string(loaded.format.rawValue)),
+                                 ("secret", .bool(secret))]
+            return report
+        }
+    }
+
+    /// The header lines, then one block per algorithm, blocks separated by a blank line.
+    var text: String {
+        let blocks = ([header] + entries.map(\.lines)).filter { !$0.isEmpty }
+        return blocks.map { block in block.map { "\($0.label): \($0.value)\n" }.joined() }.joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        .object(JSONObject(headerJSON + [("keys", .array(entries.map { .object(JSONObject($0.json)) }))]))
+    }
+}
