@@ -1,10 +1,14 @@
 import ArgumentParser
+import GovSealChains
 import GovSealEncoding
 import GovSealCrypto
 import GovSealDocuments
 import GovSealExport
 import GovSealFiles
 import GovSealJSON
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Helpers shared by the commands: reading documents and keys with the file named in errors,
 /// `NAME=VALUE` options, times, and output.
@@ -17,7 +21,7 @@ enum CLI {
             do {
                 json = try JSONReader.parse(bytes, limits: .document)
             } catch let error as JSONError {
-                throw DocumentError(.malformedJSON, path: error.path, String(describing: error))
+                throw DocumentError(.malformedJSON, path: error.path, "\(error.reason) (line \(error.line), column \(error.column))")
             }
             return try dsseReader(json) ?? Document(json: json)
         }
@@ -86,9 +90,28 @@ enum CLI {
             try DocumentFile.write(document, to: path, overwrite: force)
         } catch let error as FileError where error.code == .exists {
             throw InputError(file: path, "already exists; pass --force to replace it")
+        } catch let error as FileError {
+            throw InputError(file: path, error.reason)
         } catch {
             throw InputError(file: path, "\(error)")
         }
+    }
+
+    /// Checks a `--bech32-prefix` value (1–40 lowercase letters and digits, starting with a
+    /// letter); a malformed one is a usage error (64).
+    static func bech32Prefix(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        do {
+            return try Cosmos.bech32Prefix(chainID: "", override: text)
+        } catch {
+            throw UsageError("--bech32-prefix: \(error)")
+        }
+    }
+
+    /// True when `path` names a folder (following symbolic links).
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     static func printJSON(_ value: JSONValue) {

@@ -81,7 +81,7 @@ extension GovSealCommand {
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            exit(withError: error)  // help, version, usage (64)
+            exitAfterParsing(error)  // help, version, usage (64)
         }
         do {
             var mutable = command
@@ -97,12 +97,29 @@ extension GovSealCommand {
         } catch let error as CleanExit {
             exit(withError: error)
         } catch let error as ValidationError {
-            exit(withError: error)
+            exitAfterParsing(error)
         } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            exit(withError: error)  // help requested inside a command group, parser errors
+            exitAfterParsing(error)  // help requested inside a command group, parser errors
         } catch {
             printError("govseal: \(String(describing: error))")
             Glibc.exit(GovSealExit.badInput)
         }
+    }
+
+    /// Help and version are printed as ArgumentParser prints them (stdout, exit 0); any other
+    /// parser error becomes one line on stderr, `govseal: <message> (see 'govseal sign --help')`,
+    /// with ArgumentParser's exit code (64 for usage errors).
+    static func exitAfterParsing(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        let text = message(for: error)
+        guard code != .success, !text.isEmpty else { exit(withError: error) }
+        let hint = fullMessage(for: error).split(separator: "\n").lazy
+            .compactMap { line -> Substring? in
+                guard let open = line.range(of: "See '"), let close = line[open.upperBound...].firstIndex(of: "'") else { return nil }
+                return line[open.upperBound..<close]
+            }
+            .first.map { " (see '\($0)')" } ?? ""
+        printError("govseal: \(text)\(hint)")
+        Glibc.exit(code.rawValue)
     }
 }

@@ -33,6 +33,8 @@ struct ExportOutput: ParsableArguments {
             try AtomicFile.write(bytes, to: path, mode: 0o644, overwrite: force)
         } catch let error as FileError where error.code == .exists {
             throw InputError(file: path, "already exists; pass --force to replace it")
+        } catch let error as FileError {
+            throw InputError(file: path, error.reason)
         } catch {
             throw InputError(file: path, "\(error)")
         }

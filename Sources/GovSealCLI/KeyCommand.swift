@@ -1,4 +1,5 @@
 import ArgumentParser
+import GovSealChains
 import GovSealCrypto
 import GovSealEncoding
 import GovSealJSON
@@ -31,11 +32,21 @@ struct KeyShowCommand: ParsableCommand {
     @Option(help: "Show only this algorithm (ed25519, ecdsa-secp256k1, bip340); required for a raw hex key.")
     var alg: SignatureAlgorithm?
 
-    @Flag(help: "Print one JSON object: {file, format, secret, keys: [{alg, public_key, keyid}]}.")
+    @Option(help: "CAIP-2 chain id: also show the addresses the key controls there (e.g. cosmos:cosmoshub-4).")
+    var chain: String?
+
+    @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.")
+    var bech32Prefix: String?
+
+    @Flag(help: "Print one JSON object: {file, format, secret, keys: [{alg, public_key, keyid, addresses?}]}.")
     var json = false
 
     func run() throws {
-        let report = try KeyReport.load(file, algorithm: alg)
+        var report = try KeyReport.load(file, algorithm: alg)
+        if let chain {
+            let chainID = try reading(chain) { try ChainID(parsing: chain) }
+            try report.addAddresses(on: chainID, bech32Prefix: bech32Prefix)
+        }
         if json {
             print(String(decoding: JSONWriter.pretty(report.json), as: UTF8.self), terminator: "")
         } else {
@@ -81,6 +92,26 @@ struct KeyReport {
             report.headerJSON = [("file", .string(file)), ("format", .string(loaded.format.rawValue)),
                                  ("secret", .bool(secret))]
             return report
+        }
+    }
+
+    /// Appends, to each algorithm's block, the addresses the key controls on `chain`; an
+    /// algorithm the chain does not use gets a line saying so.
+    mutating func addAddresses(on chain: ChainID, bech32Prefix: String?) throws {
+        let family = try reading(chain.description) { try chain.family }
+        for i in entries.indices {
+            let key = entries[i].publicKey
+            guard family.validatorAlgorithms.contains(key.algorithm) else {
+                entries[i].lines.append(("\(chain)", "no addresses for \(key.algorithm.rawValue) keys"))
+                continue
+            }
+            let addresses = try reading(chain.description) {
+                try ChainRules.addresses(for: key, on: chain, bech32Prefix: bech32Prefix)
+            }
+            for address in addresses {
+                entries[i].lines.append(("\(chain) \(address.kind)", address.value))
+            }
+            entries[i].json.append(("addresses", .object(JSONObject(addresses.map { ($0.kind, .string($0.value)) }))))
         }
     }
 

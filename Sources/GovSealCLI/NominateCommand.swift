@@ -34,7 +34,7 @@ struct NominateCommand: ParsableCommand {
         let secret = try CLI.loadSecretKey(key, algorithm: alg)
         let now = Timestamp.now()
         let document = try Nomination.signed(by: secret, algorithm: alg, chain: chain, group: group, contact: pairs,
-                                             statement: statement, bech32Prefix: bech32Prefix, created: now,
+                                             statement: statement, bech32Prefix: try CLI.bech32Prefix(bech32Prefix), created: now,
                                              expires: expiresDays.map { now.adding(days: $0) })
         try CLI.write(document, to: out, force: force)
         let nomination = try Nomination(body: document.body)

@@ -34,8 +34,16 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print one JSON report.") var json = false
 
     func run() throws {
-        var context = VerificationContext(bech32Prefix: bech32Prefix)
+        var context = VerificationContext(bech32Prefix: try CLI.bech32Prefix(bech32Prefix))
         if let at { context.now = try CLI.timestamp(at, option: "--at") }
+        if let artifacts {
+            guard CLI.isDirectory(artifacts) else { throw InputError(file: artifacts, "--artifacts: not a folder") }
+            context.artifactsDirectory = artifacts
+        }
+        if let source {
+            guard CLI.isDirectory(source) else { throw InputError(file: source, "--source: not a folder") }
+            context.sourceDirectory = source
+        }
         if let policy {
             let document = try CLI.readDocument(policy)
             guard document.type == .policy else { throw InputError(file: policy, "is a \(document.type.rawValue), not a policy") }

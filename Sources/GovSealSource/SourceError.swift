@@ -37,18 +37,24 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformedArchive
     }
 
+    /// What kind of failure this is; stable, for matching.
     public let code: Code
+    /// One line naming the path, commit or command and what to do about it.
     public let reason: String
 
+    /// An error with a code and a one-line reason.
     public init(_ code: Code, _ reason: String) {
         self.code = code
         self.reason = reason
     }
 
+    /// The reason, for printing.
     public var description: String { reason }
 
+    /// Compares codes only.
     public static func == (lhs: SourceError, rhs: SourceError) -> Bool { lhs.code == rhs.code }
 
+    // Code-only values for matching in `catch` and tests (`error == .unknownCommit`).
     public static let notARepository = SourceError(.notARepository, "")
     public static let gitMissing = SourceError(.gitMissing, "")
     public static let unknownCommit = SourceError(.unknownCommit, "")

@@ -105,6 +105,20 @@ struct SubprocessTests {
         #expect(ProcessProbe.isGone(child))
     }
 
+    @Test func terminationSignalReachesTheWholeGroup() throws {
+        let folder = try TemporaryFolder("spawn")
+        defer { folder.remove() }
+        // The background child handles SIGTERM; the leader ignores it, so only a signal sent to the
+        // whole group reaches the child before the SIGKILL that follows the grace period.
+        let child = "trap 'echo got-term > \(folder("term")); exit 0' TERM; while :; do sleep 0.1; done"
+        var process = shell("sh -c \"\(child)\" & trap '' TERM; sleep 60")
+        process.timeout = .milliseconds(500)
+        process.terminationGrace = .seconds(3)
+        let result = try process.run()
+        #expect(result.timedOut)
+        #expect(String(decoding: try Files.read(folder("term")), as: UTF8.self) == "got-term\n")
+    }
+
     @Test func leftoverBackgroundProcessesAreKilledAtExit() throws {
         let folder = try TemporaryFolder("spawn")
         defer { folder.remove() }

@@ -130,12 +130,23 @@ struct TreeHashTests {
         #expect(error.reason.contains("not a directory"))
     }
 
-    @Test func unreadableFileIsNamed() throws {
-        guard geteuid() != 0 else { return }  // root reads everything
+    @Test(.enabled(if: geteuid() != 0, "root reads unreadable files"))
+    func unreadableFileIsNamed() throws {
         let folder = try TemporaryFolder("tree")
         defer { folder.remove() }
         try Files.write(folder("sub/secret"), "x", mode: 0o000)
         let error = try #require(throws: SourceError.self) { try TreeHash.compute(directory: folder.path) }
         #expect(error.reason.contains("sub/secret"))
+    }
+
+    @Test func nestingDeeperThanTheLimitIsRefused() throws {
+        let folder = try TemporaryFolder("tree")
+        defer { folder.remove() }
+        let deep = (0...TreeHash.maximumDepth).map { _ in "d" }.joined(separator: "/")
+        try Files.write(folder(deep + "/file"), "x")
+        let error = try #require(throws: SourceError.self) { try TreeHash.compute(directory: folder.path) }
+        #expect(error == .io)
+        #expect(error.reason.contains("deeper than \(TreeHash.maximumDepth)"))
+        #expect(error.reason.contains("d/d/d/"))
     }
 }

@@ -10,7 +10,9 @@ enum KeyJSON {
         do {
             value = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            // Foundation's detail names a position ("around character 6"), never the content.
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
+                .map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
             throw CryptoError(.invalidKeyFile, "malformed JSON key file (truncated or invalid JSON"
                 + (detail.map { ": \(oneLine($0))" } ?? "") + ")")
         }

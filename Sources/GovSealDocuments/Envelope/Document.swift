@@ -77,7 +77,7 @@ public struct Document: Sendable {
         do {
             value = try JSONReader.parse(bytes, limits: .document)
         } catch let error as JSONError {
-            throw DocumentError(.malformedJSON, path: error.path, String(describing: error))
+            throw DocumentError(.malformedJSON, path: error.path, "\(error.reason) (line \(error.line), column \(error.column))")
         }
         try self.init(json: value)
     }

@@ -41,7 +41,7 @@ public struct DocumentSet: Sendable {
                     do {
                         value = try JSONReader.parse(bytes, limits: .document)
                     } catch let error as JSONError {
-                        throw DocumentError(.malformedJSON, path: error.path, String(describing: error))
+                        throw DocumentError(.malformedJSON, path: error.path, "\(error.reason) (line \(error.line), column \(error.column))")
                     }
                     if let document = try alternate(value) { return (file, document, nil) }
                     return (file, try Document(json: value), nil)

@@ -21,19 +21,35 @@ public struct ThresholdResult: Sendable, Equatable {
 
 extension Policy {
     /// Counts the distinct keys of `role` among `signatures` that are valid. Keys outside the
-    /// role never count; a key that signed twice counts once.
+    /// role never count; a key that signed twice counts once. One secp256k1 secret key signs
+    /// both as `ecdsa-secp256k1` (compressed key) and as `bip340` (x-only key): both forms share
+    /// the x coordinate and count as one key, even when the policy lists both.
     public func evaluate(role roleName: String, signatures: [SignatureCheck]) -> ThresholdResult? {
         guard let role = role(roleName) else { return nil }
         var counted: [String] = []
+        var countedSigners: [[UInt8]] = []
         var outside: [String] = []
         for check in signatures where check.isValid {
             if role.keyIDs.contains(check.keyID), key(check.keyID)?.publicKey.algorithm == check.algorithm {
-                if !counted.contains(check.keyID) { counted.append(check.keyID) }
+                let signer = Self.signerIdentity(check)
+                if !counted.contains(check.keyID), !countedSigners.contains(signer) {
+                    counted.append(check.keyID)
+                    countedSigners.append(signer)
+                }
             } else if !outside.contains(check.keyID) {
                 outside.append(check.keyID)
             }
         }
         return ThresholdResult(role: roleName, threshold: role.threshold, counted: counted, outsideRole: outside)
+    }
+
+    /// What identifies the secret key behind a signature: the x coordinate for secp256k1 (the
+    /// last 32 bytes of a compressed key are its x-only form), the key itself for Ed25519.
+    static func signerIdentity(_ check: SignatureCheck) -> [UInt8] {
+        switch check.algorithm {
+        case .ed25519: [0x00] + check.publicKey
+        case .ecdsaSecp256k1, .bip340: [0x01] + check.publicKey.suffix(32)
+        }
     }
 
     /// The role a document type must be signed by, if the verifier uses one.

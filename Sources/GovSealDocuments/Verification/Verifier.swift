@@ -83,7 +83,16 @@ public enum Verifier {
                                     : "'\(policy.name)' v\(policy.version) expired at \(policy.expires)"))
             if let roleName = Policy.role(for: document.type) {
                 if let result = policy.evaluate(role: roleName, signatures: signatures) {
-                    checks.append(Check("threshold", passed: result.met, result.summary))
+                    if document.type == .attestation {
+                        // One attestation is one rebuilder's word: it must be signed by a key of the
+                        // role; the role's threshold applies to agreeing attestations (on the reveal).
+                        let signed = !result.counted.isEmpty
+                        checks.append(Check("rebuilder key", passed: signed,
+                                            signed ? "signed by a '\(roleName)' key of the policy"
+                                                : "no valid signature by a '\(roleName)' key of the policy"))
+                    } else {
+                        checks.append(Check("threshold", passed: result.met, result.summary))
+                    }
                 } else {
                     checks.append(Check("threshold", passed: false, "the policy defines no '\(roleName)' role"))
                 }

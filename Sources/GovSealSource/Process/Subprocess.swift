@@ -48,6 +48,7 @@ public struct Subprocess: Sendable {
         /// A signal killed it.
         case signaled(Int32)
 
+        /// "exit status N" or "killed by signal N".
         public var description: String {
             switch self {
             case .exited(let status): "exit status \(status)"

@@ -11,6 +11,7 @@ public struct ExpectedArtifact: Sendable {
     /// The expected SHA-512, lowercase hex, when the blessing declares one.
     public let sha512: String?
 
+    /// An expected artifact; digests are compared as given, so pass lowercase hex.
     public init(name: String, outputPath: String, size: UInt64, sha256: String, sha512: String? = nil) {
         self.name = name
         self.outputPath = outputPath
@@ -27,6 +28,7 @@ public struct RebuildRecipe: Sendable {
     /// The declared build environment (for example a container image pinned by digest); reported, not enforced.
     public let environment: String?
 
+    /// A recipe: the shell command and, optionally, the declared environment.
     public init(command: String, environment: String? = nil) {
         self.command = command
         self.environment = environment
@@ -46,6 +48,7 @@ public struct RebuildOptions: Sendable {
     /// Receives progress lines ("checking out …", "running build …").
     public var log: (@Sendable (String) -> Void)?
 
+    /// Options; by default a 30-minute limit, the folder removed, no reference artifacts, no log.
     public init(timeout: Duration = .seconds(30 * 60), keep: Bool = false, referenceArtifacts: String? = nil,
                 temporaryDirectory: String? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.timeout = timeout

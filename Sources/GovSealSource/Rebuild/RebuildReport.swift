@@ -7,6 +7,7 @@ public struct MemberDifference: Sendable {
     /// The member in the rebuilt artifact; nil when only the reference has it.
     public let rebuilt: (size: UInt64, sha256: String)?
 
+    /// A difference; at least one side should be non-nil.
     public init(path: String, reference: (size: UInt64, sha256: String)?, rebuilt: (size: UInt64, sha256: String)?) {
         self.path = path
         self.reference = reference
@@ -30,10 +31,14 @@ public enum ArtifactOutcome: Sendable {
 
 /// The result for one declared artifact.
 public struct ArtifactResult: Sendable {
+    /// The artifact's name in the blessing.
     public let name: String
+    /// The declared output path, relative to the source root.
     public let outputPath: String
+    /// What the rebuild gave for it.
     public let outcome: ArtifactOutcome
 
+    /// A result for one artifact.
     public init(name: String, outputPath: String, outcome: ArtifactOutcome) {
         self.name = name
         self.outputPath = outputPath
@@ -68,6 +73,7 @@ public struct RebuildReport: Sendable {
     /// The last ~40 lines of the build's output (standard output and error together).
     public let logTail: String
 
+    /// A report (built by `Rebuilder.rebuild`; public for tests and other front ends).
     public init(commit: String, tree: String, command: String, exitStatus: Int32?, timedOut: Bool, durationSeconds: Double,
                 artifacts: [ArtifactResult], workDirectory: String?, logTail: String) {
         self.commit = commit

@@ -82,13 +82,16 @@ public enum Rebuilder {
         log("running build: \(recipe.command) (SOURCE_DATE_EPOCH=\(epoch), time limit \(options.timeout))")
         let result = try build.run()
         let seconds = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) / 1e18
-        var note: String?
+        var outcome = "build finished with \(result.termination) after \(Int(seconds)) s"
+        var note: String?  // appended to the log tail, which otherwise would not say why the build stopped
         if result.timedOut {
-            note = "[govseal] the build ran past its time limit of \(options.timeout) and its process group was killed"
+            outcome = "the build ran past its time limit of \(options.timeout) and its process group was killed"
+            note = "[govseal] " + outcome
         } else if case .signaled(let signal) = result.termination {
-            note = "[govseal] the build was killed by signal \(signal)"
+            outcome = "the build was killed by signal \(signal)"
+            note = "[govseal] " + outcome
         }
-        log(note.map { String($0.dropFirst(10)) } ?? "build finished with \(result.termination) after \(Int(seconds)) s")
+        log(outcome)
 
         var results: [ArtifactResult] = []
         for artifact in artifacts {
