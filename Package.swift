@@ -66,9 +66,25 @@ let package = Package(
         .testTarget(name: "GovSealExportTests", dependencies: ["GovSealExport", "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding"]),
         .testTarget(name: "GovSealCLITests", dependencies: ["govseal", "GovSealCrypto", "GovSealEncoding", "GovSealJSON"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GovSealReliabilityTests", dependencies: ["govseal", "GovSealCrypto", "GovSealEncoding", "GovSealFiles"]),
+
+        // The benchmark's helper (bench/run.sh): generates signed documents, profiles verification.
+        .executableTarget(name: "GovSealBench", dependencies: [
+            "GovSealDocuments", "GovSealCrypto", "GovSealEncoding", "GovSealJSON", "GovSealFiles",
+        ]),
 
         // MARK: fuzzing (owned by the fuzzing work; see Fuzz/README.md)
-
+        // The fuzz target bodies; the executables only hold libFuzzer's entry point. Build one with
+        // `swift build --product FuzzJSON --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz`.
+        .target(name: "GovSealFuzzing", dependencies: [
+            "GovSealJSON", "GovSealDocuments", "GovSealExport", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
+        ]),
+        .executableTarget(name: "FuzzJSON", dependencies: ["GovSealFuzzing"]),
+        .executableTarget(name: "FuzzDocument", dependencies: ["GovSealFuzzing"]),
+        .executableTarget(name: "FuzzKeyFile", dependencies: ["GovSealFuzzing"]),
+        .executableTarget(name: "FuzzParsers", dependencies: ["GovSealFuzzing"]),
+        // Replays Fuzz/Corpus and Fuzz/Crashes through the same targets.
+        .testTarget(name: "GovSealFuzzingTests", dependencies: ["GovSealFuzzing"]),
         // END fuzzing
     ],
     swiftLanguageModes: [.v6]

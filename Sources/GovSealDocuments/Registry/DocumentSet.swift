@@ -26,7 +26,11 @@ public struct DocumentSet: Sendable {
         var files: [String] = []
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else { throw FileError(.notFound, path: path, "no such file or folder") }
+            guard stat(path, &info) == 0 else {
+                let code = errno
+                guard code == ENOENT else { throw FileError(.io, path: path, String(cString: strerror(code))) }
+                throw FileError(.notFound, path: path, "no such file or folder")
+            }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 files += try jsonFiles(under: path)
             } else {

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds and runs govseal's libFuzzer targets, one after the other.
+#
+#   Fuzz/run.sh [SECONDS] [TARGET...]      default: 600 seconds, all four targets
+#
+# New corpus entries go to Fuzz/Corpus/<Target>/, crashes (and slow or leaking inputs) to
+# Fuzz/Crashes/<Target>/, the full libFuzzer output to $FUZZ_LOGS (default .build-fuzz/logs).
+# Environment:
+#   FUZZ_CONFIGURATION  release (default) or debug
+#   FUZZ_JOBS_ARGS      extra libFuzzer flags, e.g. "-max_len=4096 -seed=1"
+#   FUZZ_MINIMIZE=1     after the run, merge the corpus into a minimal one (-merge=1) and
+#                       replace Fuzz/Corpus/<Target>/ with it (the named seeds are kept as they are)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzDocument FuzzKeyFile FuzzParsers)
+configuration="${FUZZ_CONFIGURATION:-release}"
+logs="${FUZZ_LOGS:-.build-fuzz/logs}"
+mkdir -p "$logs"
+
+max_len() {
+    case "$1" in
+        FuzzParsers) echo 1024 ;;
+        FuzzKeyFile) echo 4096 ;;
+        *) echo 16384 ;;
+    esac
+}
+
+status=0
+for target in "${targets[@]}"; do
+    case "$target" in
+        FuzzJSON|FuzzDocument|FuzzKeyFile|FuzzParsers) ;;
+        *) echo "unknown target '$target' (FuzzJSON, FuzzDocument, FuzzKeyFile or FuzzParsers)" >&2; exit 64 ;;
+    esac
+    swift build -c "$configuration" --product "$target" --sanitize=fuzzer --sanitize=address \
+        --scratch-path .build-fuzz
+    binary="$(swift build -c "$configuration" --scratch-path .build-fuzz --show-bin-path)/$target"
+    corpus="Fuzz/Corpus/$target"
+    crashes="Fuzz/Crashes/$target"
+    mkdir -p "$corpus" "$crashes"
+    dict=()
+    [ -f "Fuzz/Dictionaries/$target.dict" ] && dict=("-dict=Fuzz/Dictionaries/$target.dict")
+    log="$logs/$target-$(date -u +%Y%m%dT%H%M%SZ).log"
+    echo "== $target: $seconds s, log $log"
+    # -timeout: an input taking 25 s is a finding (quadratic parsing); -rss_limit_mb likewise.
+    set +e
+    "$binary" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
+        -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" \
+        ${FUZZ_JOBS_ARGS:-} >"$log" 2>&1
+    code=$?
+    set -e
+    grep -E "^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::)" "$log" || true
+    if [ $code -ne 0 ]; then
+        echo "!! $target: finding (exit $code); input in $crashes/, details in $log" >&2
+        grep -E "ERROR: |Fatal error|property violated" "$log" | head -5 >&2 || true
+        status=1
+    fi
+    if [ "${FUZZ_MINIMIZE:-0}" = 1 ]; then
+        # Named seeds stay as they are; of the rest, only inputs adding coverage are kept.
+        fresh="$(mktemp -d)"
+        find "$corpus" -maxdepth 1 -type f \( -name 'valid-*' -o -name 'invalid-*' -o -name 'template-*' \) \
+            -exec cp {} "$fresh/" \;
+        "$binary" -merge=1 "$fresh" "$corpus" -max_len="$(max_len "$target")" >"$log.merge" 2>&1
+        find "$corpus" -maxdepth 1 -type f -delete
+        cp "$fresh"/* "$corpus/"
+        rm -rf "$fresh"
+        echo "   corpus after merge: $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)"
+    fi
+done
+exit $status

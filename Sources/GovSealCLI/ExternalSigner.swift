@@ -1,0 +1,43 @@
+import GovSealEncoding
+import GovSealSource
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An external signer (an HSM or hardware wallet behind a command): gets M on standard input,
+/// prints the signature as hex on standard output. It inherits the user's environment, since
+/// such tools need their own configuration; its output is never trusted: the caller verifies
+/// the signature before adding it.
+struct ExternalSigner {
+    let command: String
+    let timeout: Duration
+
+    func sign(_ message: [UInt8]) throws -> [UInt8] {
+        var environment: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let eq = text.firstIndex(of: "=") {
+                environment[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            }
+            entry += 1
+        }
+        var process = Subprocess(executable: "/bin/sh", arguments: ["-c", command], environment: environment)
+        process.standardInput = .bytes(message)
+        process.standardOutput = .capture(limit: 64 << 10)
+        process.standardError = .capture(limit: 64 << 10)
+        process.timeout = timeout
+        let result = try process.run()
+        guard result.succeeded else {
+            let why = result.timedOut ? "timed out" : "\(result.termination)"
+            throw InputError(file: "--signer-command", "the signer \(why): \(String(result.errorText.prefix(200)))")
+        }
+        let text = String(decoding: result.standardOutput, as: UTF8.self)
+            .filter { !$0.isWhitespace }
+        do {
+            return try Hex.decode(text, length: 64)
+        } catch {
+            throw InputError(file: "--signer-command", "the signer's output is not a 64-byte hex signature: \(error)")
+        }
+    }
+}
