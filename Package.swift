@@ -26,7 +26,7 @@ let package = Package(
         // Pure Swift encodings and the hashes OpenSSL lacks (Keccak-256, CRC-32).
         .target(name: "GovSealEncoding"),
         // Digests, signatures, keys and key files over libsecp256k1 and OpenSSL.
-        .target(name: "GovSealCrypto", dependencies: ["CSecp256k1", "COpenSSL", "GovSealEncoding", "GovSealFiles"]),
+        .target(name: "GovSealCrypto", dependencies: ["CSecp256k1", "COpenSSL", "GovSealEncoding", "GovSealFiles", "GovSealJSON"]),
         // Strict I-JSON reader and RFC 8785 canonical writer.
         .target(name: "GovSealJSON"),
         // CAIP-2 chain ids and each chain's address rules.

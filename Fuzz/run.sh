@@ -35,9 +35,17 @@ for target in "${targets[@]}"; do
         FuzzJSON|FuzzDocument|FuzzKeyFile|FuzzParsers) ;;
         *) echo "unknown target '$target' (FuzzJSON, FuzzDocument, FuzzKeyFile or FuzzParsers)" >&2; exit 64 ;;
     esac
-    swift build -c "$configuration" --product "$target" --sanitize=fuzzer --sanitize=address \
+    # `--sanitize=fuzzer --sanitize=address` alone is not reliable: SwiftPM passes two -sanitize=
+    # flags in no fixed order and the compiler keeps only the last, so a build lacks either the
+    # coverage or ASan. `--sanitize=fuzzer` makes SwiftPM let libFuzzer's main in; the single
+    # -Xswiftc flag, which comes last, instruments every module with both.
+    swift build -c "$configuration" --product "$target" --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
         --scratch-path .build-fuzz
     binary="$(swift build -c "$configuration" --scratch-path .build-fuzz --show-bin-path)/$target"
+    if ! "$binary" -runs=0 2>&1 | grep -q "inline 8-bit counters"; then
+        echo "$target: the binary has no coverage instrumentation; delete .build-fuzz and retry" >&2
+        exit 70
+    fi
     corpus="Fuzz/Corpus/$target"
     crashes="Fuzz/Crashes/$target"
     mkdir -p "$corpus" "$crashes"

@@ -84,12 +84,8 @@ public enum AtomicFile {
 
     /// Reads a whole regular file, refusing one larger than `limit` bytes before reading it.
     public static func read(_ path: String, limit: Int = 16 << 20) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError.errno(path, "cannot open") }
+        let (fd, info) = try RegularFile.openForReading(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError.errno(path, "stat") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError(.io, path: path, "not a regular file") }
         guard info.st_size <= limit else {
             throw FileError(.tooLarge, path: path, "\(info.st_size) bytes; the limit is \(limit) bytes")
         }

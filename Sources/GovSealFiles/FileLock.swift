@@ -13,8 +13,7 @@ public final class FileLock {
     /// Blocks until the lock on `path` is held. Throws `FileError` when the file cannot be opened.
     public init(path: String) throws {
         while true {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw FileError.errno(path, "cannot open") }
+            let fd = try RegularFile.openForReading(path).fd
             while flock(fd, LOCK_EX) != 0 {
                 if Glibc.errno != EINTR {
                     let error = FileError.errno(path, "lock")

@@ -4,7 +4,7 @@
 /// (I-JSON's safe range), otherwise as a `Double`; document readers reject `.double` where
 /// DESIGN.md requires integers. Objects keep their members in source order; member names
 /// are compared by their exact Unicode scalars (never normalised).
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -21,7 +21,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let (.bool(l), .bool(r)): l == r
         case let (.integer(l), .integer(r)): l == r
         case let (.double(l), .double(r)): l == r
-        case let (.string(l), .string(r)): l.utf8.elementsEqual(r.utf8)
+        case let (.string(l), .string(r)): l.hasSameUTF8(as: r)
         case let (.array(l), .array(r)): l == r
         case let (.object(l), .object(r)): l == r
         default: false
@@ -44,10 +44,10 @@ public struct JSONObject: Sendable, Equatable {
     /// The value of member `name`, compared by exact UTF-8 bytes.
     public subscript(name: String) -> JSONValue? {
         get {
-            members.first { $0.name.utf8.elementsEqual(name.utf8) }?.value
+            members.first { $0.name.hasSameUTF8(as: name) }?.value
         }
         set {
-            if let index = members.firstIndex(where: { $0.name.utf8.elementsEqual(name.utf8) }) {
+            if let index = members.firstIndex(where: { $0.name.hasSameUTF8(as: name) }) {
                 if let newValue { members[index].value = newValue } else { members.remove(at: index) }
             } else if let newValue {
                 members.append((name, newValue))
@@ -61,7 +61,7 @@ public struct JSONObject: Sendable, Equatable {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for (l, r) in zip(lhs.members, rhs.members) {
-            guard l.name.utf8.elementsEqual(r.name.utf8), l.value == r.value else { return false }
+            guard l.name.hasSameUTF8(as: r.name), l.value == r.value else { return false }
         }
         return true
     }

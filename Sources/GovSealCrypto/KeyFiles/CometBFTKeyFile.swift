@@ -1,3 +1,4 @@
+import GovSealJSON
 import GovSealEncoding
 
 /// CometBFT / Tendermint `priv_validator_key.json`: `address`, `pub_key` and `priv_key`, each key
@@ -9,7 +10,7 @@ enum CometBFTKeyFile {
     static let secp256k1PrivateType = "tendermint/PrivKeySecp256k1"
     static let secp256k1PublicType = "tendermint/PubKeySecp256k1"
 
-    static func parse(_ object: [String: Any]) throws -> LoadedKey {
+    static func parse(_ object: JSONObject) throws -> LoadedKey {
         guard let privateMember = try KeyJSON.object(object, "priv_key") else {
             throw CryptoError(.invalidKeyFile, "CometBFT key file: priv_key is missing (a public-only file is not a key file)")
         }
@@ -84,7 +85,7 @@ enum CometBFTKeyFile {
         return Hex.encode(hash).uppercased()
     }
 
-    private static func checkPublicKey(_ object: [String: Any], expected: [UInt8], curve: KeyCurve) throws {
+    private static func checkPublicKey(_ object: JSONObject, expected: [UInt8], curve: KeyCurve) throws {
         guard let member = try KeyJSON.object(object, "pub_key") else { return }
         let type = try KeyJSON.requiredString(member, "type", in: "CometBFT key file: pub_key.")
         let expectedType = curve == .ed25519 ? ed25519PublicType : secp256k1PublicType
@@ -101,7 +102,7 @@ enum CometBFTKeyFile {
         }
     }
 
-    private static func checkAddress(_ object: [String: Any], publicKey: [UInt8], curve: KeyCurve) throws {
+    private static func checkAddress(_ object: JSONObject, publicKey: [UInt8], curve: KeyCurve) throws {
         guard let stored = try KeyJSON.string(object, "address", in: "CometBFT key file: ") else { return }
         let expected = address(of: publicKey, curve: curve)
         guard stored.uppercased() == expected else {

@@ -1,3 +1,4 @@
+import GovSealJSON
 import GovSealEncoding
 
 /// Reading and writing key files (DESIGN.md, "Key files read").

@@ -4,19 +4,20 @@ import Glibc
 import Darwin
 #endif
 import GovSealEncoding
+import GovSealFiles
 
 /// POSIX file access for key files: reads with the file's mode, writes new 0600 files atomically.
 enum KeyFileIO {
     /// Reads at most `limit` bytes of a regular file; returns the bytes and the file's mode bits.
     static func readFile(path: String, limit: Int) throws -> (bytes: [UInt8], mode: UInt32) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ioError("cannot open '\(path)'") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ioError("cannot stat '\(path)'") }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw CryptoError(.io, "'\(path)' is not a regular file")
+        let fd: Int32
+        let info: stat
+        do {
+            (fd, info) = try RegularFile.openForReading(path)  // never blocks on a FIFO
+        } catch let error as FileError {
+            throw CryptoError(.io, error.reason.hasPrefix("is ") ? "'\(path)' \(error.reason)" : "cannot open '\(path)': \(error.reason)")
         }
+        defer { close(fd) }
         var bytes = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 8192)
         defer { wipe(&chunk) }

@@ -1,3 +1,4 @@
+import GovSealJSON
 import GovSealEncoding
 
 /// NEAR key JSON (as near-cli writes it): `account_id`, `public_key` `ed25519:<base58>` and
@@ -6,7 +7,7 @@ import GovSealEncoding
 enum NEARKeyFile {
     static let prefix = "ed25519:"
 
-    static func parse(_ object: [String: Any]) throws -> LoadedKey {
+    static func parse(_ object: JSONObject) throws -> LoadedKey {
         let secretText = try KeyJSON.string(object, "secret_key", in: "NEAR key file: ")
         let privateText = try KeyJSON.string(object, "private_key", in: "NEAR key file: ")
         if let secretText, let privateText, secretText != privateText {

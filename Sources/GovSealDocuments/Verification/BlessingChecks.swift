@@ -10,7 +10,7 @@ enum BlessingChecks {
     static func run(_ blessing: Blessing, context: VerificationContext) -> [Check] {
         var checks: [Check] = []
         if let dir = context.artifactsDirectory {
-            checks += blessing.artifacts.map { artifactCheck($0, directory: dir) }
+            checks += artifactChecks(blessing.artifacts, directory: dir)
         }
         if let dir = context.sourceDirectory {
             checks += SourceChecks.run(blessing.source, directory: dir)
@@ -18,11 +18,35 @@ enum BlessingChecks {
         return checks
     }
 
-    /// Size first (a missing or oversized file is named without reading it), then every
-    /// listed digest in one read.
-    static func artifactCheck(_ artifact: Blessing.Artifact, directory: String) -> Check {
+    /// One check per artifact, in order. Sizes first (a missing or oversized file is named
+    /// without reading it), then the artifacts that remain are hashed in parallel (one per
+    /// core), each file in one read for all of its listed digests.
+    static func artifactChecks(_ artifacts: [Blessing.Artifact], directory: String) -> [Check] {
+        var checks: [Check?] = []
+        var pending: [(slot: Int, path: String, algorithms: [DigestAlgorithm])] = []
+        for artifact in artifacts {
+            let path = directory.hasSuffix("/") ? directory + artifact.name : directory + "/" + artifact.name
+            if let failed = sizeCheck(artifact, path: path) {
+                checks.append(failed)
+            } else {
+                pending.append((checks.count, path, artifact.sha512 == nil ? [.sha256] : [.sha256, .sha512]))
+                checks.append(nil)
+            }
+        }
+        // Every artifact lists SHA-256; those that also list SHA-512 are hashed with both.
+        for algorithms in [[DigestAlgorithm.sha256], [.sha256, .sha512]] {
+            let group = pending.filter { $0.algorithms == algorithms }
+            let results = FileHasher.hashEach(paths: group.map(\.path), algorithms: algorithms)
+            for (item, result) in zip(group, results) {
+                checks[item.slot] = digestCheck(artifacts[item.slot], path: item.path, result: result)
+            }
+        }
+        return checks.map { $0! }
+    }
+
+    /// The failed check when the file is missing, not a regular file, or of the wrong size.
+    static func sizeCheck(_ artifact: Blessing.Artifact, path: String) -> Check? {
         let name = "artifact \(artifact.name)"
-        let path = directory.hasSuffix("/") ? directory + artifact.name : directory + "/" + artifact.name
         var info = stat()
         guard lstat(path, &info) == 0 else {
             return Check(name, passed: false, "missing: \(path)")
@@ -33,11 +57,15 @@ enum BlessingChecks {
         guard UInt64(info.st_size) == artifact.size else {
             return Check(name, passed: false, "size \(info.st_size), expected \(artifact.size): \(path)")
         }
-        var algorithms: [DigestAlgorithm] = [.sha256]
-        if artifact.sha512 != nil { algorithms.append(.sha512) }
+        return nil
+    }
+
+    /// Compares the digests read from the file with the listed ones.
+    static func digestCheck(_ artifact: Blessing.Artifact, path: String, result: Result<FileDigests, any Error>) -> Check {
+        let name = "artifact \(artifact.name)"
         let digests: FileDigests
         do {
-            digests = try FileHasher.hash(path: path, algorithms: algorithms)
+            digests = try result.get()
         } catch {
             return Check(name, passed: false, "unreadable: \(error)")
         }

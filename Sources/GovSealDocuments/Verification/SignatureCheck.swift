@@ -27,10 +27,17 @@ extension Document {
     /// Checks every stored signature against M. A recomputed keyid that differs from the stored
     /// one, an invalid point, a high-S ECDSA signature or a wrong signature is `.invalid`; a key
     /// that already signed is `.duplicate` (distinct keys are counted once).
+    ///
+    /// M is built once per document and SHA-256(M) once for all its secp256k1 signatures. A
+    /// signature is verified straight from the stored bytes, which parses its key once; only
+    /// when it fails is the key validated on its own, to say which of the two is wrong.
     public func checkSignatures() -> [SignatureCheck] {
         let message = signingInput
+        var prehashed: [UInt8]?
         var seen: [[UInt8]: Int] = [:]
-        return signatures.enumerated().map { index, entry in
+        var checks: [SignatureCheck] = []
+        checks.reserveCapacity(signatures.count)
+        for (index, entry) in signatures.enumerated() {
             var identity = Array(entry.algorithm.rawValue.utf8)
             identity.append(0)
             identity += entry.publicKey
@@ -39,20 +46,55 @@ extension Document {
                 SignatureCheck(index: index, keyID: keyID, algorithm: entry.algorithm, publicKey: entry.publicKey, status: status)
             }
             guard keyID == entry.keyID else {
-                return result(.invalid(reason: "stored keyid \(entry.keyID) does not match the key (computed \(keyID))"))
+                checks.append(result(.invalid(reason: "stored keyid \(entry.keyID) does not match the key (computed \(keyID))")))
+                continue
             }
-            guard let key = try? PublicKey(algorithm: entry.algorithm, rawRepresentation: entry.publicKey) else {
-                return result(.invalid(reason: "public key is not a valid \(entry.algorithm.rawValue) key"))
+            guard Self.verifies(entry, message: message, prehashed: &prehashed) else {
+                checks.append(result(.invalid(reason: Self.failureReason(entry))))
+                continue
             }
-            guard key.isValidSignature(entry.signature, for: message) else {
-                if entry.algorithm == .ecdsaSecp256k1, !ECDSASecp256k1.isLowS(compactSignature: entry.signature) {
-                    return result(.invalid(reason: "high-S ECDSA signature (only low-S signatures are valid)"))
-                }
-                return result(.invalid(reason: "signature does not verify"))
+            if let first = seen[identity] {
+                checks.append(result(.duplicate(ofIndex: first)))
+                continue
             }
-            if let first = seen[identity] { return result(.duplicate(ofIndex: first)) }
             seen[identity] = index
-            return result(.valid)
+            checks.append(result(.valid))
         }
+        return checks
+    }
+
+    /// `PublicKey.isValidSignature` applied to the stored bytes without first building the
+    /// `PublicKey`: Ed25519 over M; ECDSA (compact, low-S only) over SHA-256(M) with a
+    /// compressed key; BIP-340 over SHA-256(M). True only when the key is also a valid key of
+    /// the algorithm (the length and prefix checks of `PublicKey.init`, and the primitive's parse).
+    private static func verifies(_ entry: SignatureEntry, message: [UInt8], prehashed: inout [UInt8]?) -> Bool {
+        let key = entry.publicKey
+        guard key.count == entry.algorithm.publicKeyLength, entry.signature.count == entry.algorithm.signatureLength else {
+            return false
+        }
+        switch entry.algorithm {
+        case .ed25519:
+            return Ed25519.verify(publicKey: key, signature: entry.signature, message: message)
+        case .ecdsaSecp256k1:
+            guard key[0] == 0x02 || key[0] == 0x03 else { return false }
+            let digest = prehashed ?? Digest.sha256(message)
+            prehashed = digest
+            return ECDSASecp256k1.verify(compactSignature: entry.signature, digest: digest, publicKey: key)
+        case .bip340:
+            let digest = prehashed ?? Digest.sha256(message)
+            prehashed = digest
+            return BIP340.verify(signature: entry.signature, message: digest, xOnlyPublicKey: key)
+        }
+    }
+
+    /// Why a signature that did not verify is invalid: its key, a high-S ECDSA form, or the signature.
+    private static func failureReason(_ entry: SignatureEntry) -> String {
+        guard (try? PublicKey(algorithm: entry.algorithm, rawRepresentation: entry.publicKey)) != nil else {
+            return "public key is not a valid \(entry.algorithm.rawValue) key"
+        }
+        if entry.algorithm == .ecdsaSecp256k1, !ECDSASecp256k1.isLowS(compactSignature: entry.signature) {
+            return "high-S ECDSA signature (only low-S signatures are valid)"
+        }
+        return "signature does not verify"
     }
 }

@@ -49,9 +49,32 @@ public enum CanonicalJSON {
 
     /// The indices of `object`'s members in RFC 8785 order: lexicographic over the UTF-16 code
     /// units of the names (so U+1F600, whose first unit is 0xD83D, sorts before U+E000).
+    ///
+    /// When no name holds a scalar at or above U+E000 (no UTF-8 byte ≥ 0xEE), UTF-16 order is
+    /// code point order, which is UTF-8 byte order: names are then compared as bytes, without
+    /// converting them. Otherwise they are compared as UTF-16.
     static func sortedMemberIndices(_ object: JSONObject) -> [Int] {
-        let keys = object.members.map { Array($0.name.utf16) }
+        let members = object.members
+        if members.count < 2 { return Array(members.indices) }
+        let byteOrderHolds = members.allSatisfy { member in
+            member.name.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0xEE } } ?? false
+        }
+        if byteOrderHolds {
+            return members.indices.sorted { members[$0].name.utf8Precedes(members[$1].name) }
+        }
+        let keys = members.map { Array($0.name.utf16) }
         return keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+    }
+}
+
+extension String {
+    /// Lexicographic order of the UTF-8 bytes.
+    fileprivate func utf8Precedes(_ other: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { lhs in
+            other.utf8.withContiguousStorageIfAvailable { rhs in lhs.lexicographicallyPrecedes(rhs) }
+        }
+        if let fast, let precedes = fast { return precedes }
+        return utf8.lexicographicallyPrecedes(other.utf8)
     }
 }
 

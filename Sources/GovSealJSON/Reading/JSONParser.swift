@@ -155,7 +155,7 @@ private struct MemberList {
 
     func contains(_ name: String) -> Bool {
         if members.count <= Self.linearLimit {
-            return members.contains { $0.name.utf8.elementsEqual(name.utf8) }
+            return members.contains { $0.name.hasSameUTF8(as: name) }
         }
         return names.contains(ExactName(name))
     }
@@ -176,7 +176,7 @@ private struct ExactName: Hashable {
     let name: String
     init(_ name: String) { self.name = name }
 
-    static func == (lhs: ExactName, rhs: ExactName) -> Bool { lhs.name.utf8.elementsEqual(rhs.name.utf8) }
+    static func == (lhs: ExactName, rhs: ExactName) -> Bool { lhs.name.hasSameUTF8(as: rhs.name) }
 
     func hash(into hasher: inout Hasher) {
         let hashed: Void? = name.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

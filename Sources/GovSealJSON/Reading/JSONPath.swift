@@ -14,7 +14,7 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
         /// Compares names by their exact UTF-8 bytes.
         public static func == (lhs: Component, rhs: Component) -> Bool {
             switch (lhs, rhs) {
-            case let (.member(l), .member(r)): l.utf8.elementsEqual(r.utf8)
+            case let (.member(l), .member(r)): l.hasSameUTF8(as: r)
             case let (.index(l), .index(r)): l == r
             default: false
             }
@@ -38,6 +38,9 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
 
     /// The path as error messages write it (see the type's documentation).
     public var description: String {
+        // The common case, one plain member name (document readers build child paths this
+        // way for every field they read), is the name itself.
+        if components.count == 1, case .member(let name) = components[0], Self.isIdentifier(name) { return name }
         var text: [UInt8] = []
         for component in components {
             switch component {

@@ -64,6 +64,7 @@ struct BadKeyFile: Sendable, CustomTestStringConvertible {
         .init("hex secp256k1 scalar ≥ n", String(repeating: "ff", count: 32), curve: .secp256k1, .invalidKey),
         .init("truncated JSON", String(comet().dropLast(20)), .invalidKeyFile),
         .init("JSON array", "[1, 2]", .invalidKeyFile),
+        .init("JSON with a duplicate member", "{\"priv_key\": {}, " + String(comet().dropFirst()), .invalidKeyFile),
         .init("JSON without a key", "{\"address\": \"AB\"}", .invalidKeyFile),
         .init("CometBFT: pub_key does not match", comet(publicValue: Base64.encode([UInt8](repeating: 7, count: 32))),
               .invalidKeyFile),

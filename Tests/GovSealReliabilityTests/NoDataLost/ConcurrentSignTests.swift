@@ -12,7 +12,7 @@ struct ConcurrentSignTests {
         try workspace.write("doc.json", try Data(contentsOf: URL(fileURLWithPath: world.template + "/unsigned.json")).map { $0 })
         let proposal = try Documents.proposalID(of: workspace.govseal(["verify", "doc.json"]))
 
-        let running = try world.signers.map { try Govseal.start(["sign", "doc.json", "--key", $0.key], in: workspace.path) }
+        let running = try world.signers.map { try Govseal.start(["sign", "doc.json", "--key", $0.key, "--alg", $0.alg], in: workspace.path) }
         let results = running.map { $0.wait(timeout: 60) }
         for result in results {
             #expect(result.status == 0 && !result.signaled, "round \(round): \(result.summary)")

@@ -41,7 +41,8 @@ struct KillScenario: Sendable, CustomTestStringConvertible {
     ]
 }
 
-/// SIGKILL at random moments (0–50 ms after start) of the commands that write files: the
+/// SIGKILL at random moments (0–50 ms after start, or up to 1.2 × an uninterrupted run when that
+/// is longer) of the commands that write files: the
 /// target is always absent, the previous version, or a complete valid new document.
 /// Temporary files `.NAME.tmp-*` (and rebuild folders under TMPDIR) may remain; they are
 /// counted and removed, and SECURITY.md says so.
@@ -54,6 +55,10 @@ struct KillTests {
         let world = try World.get()
         let workspace = try Workspace(copying: world.template)
         let previous = try workspace.read(scenario.previous)
+        // Kill at 0–50 ms, and across the whole run when an uninterrupted run takes longer, so
+        // that kills land in every phase: reading, hashing, signing, writing, renaming.
+        let baseline = try Self.uninterruptedSeconds(scenario, world: world, workspace: workspace, previous: previous)
+        let latest = max(50_000, UInt32(baseline * 1.2e6))
         var killed = 0, completed = 0, leftovers = 0
         for round in 0..<Self.rounds {
             let hasPrevious = scenario.alwaysPrevious || round % 2 == 1
@@ -61,7 +66,7 @@ struct KillTests {
             if hasPrevious { try workspace.write(scenario.target, previous) }
 
             let process = try Govseal.start(scenario.arguments(world, hasPrevious && !scenario.alwaysPrevious), in: workspace.path)
-            usleep(UInt32.random(in: 0...50_000))
+            usleep(UInt32.random(in: 0...latest))
             process.killNow()
             let result = process.wait(timeout: 60)
             if result.signaled { killed += 1 } else { completed += 1 }
@@ -78,8 +83,18 @@ struct KillTests {
         }
         #expect(killed > 0, "no run was interrupted in \(Self.rounds) rounds, so this test proved nothing")
         if ProcessInfo.processInfo.environment["GOVSEAL_SHOW_ERRORS"] != nil {
-            print("[\(scenario.name)] killed \(killed), completed \(completed), leftover temporary entries \(leftovers)")
+            print("[\(scenario.name)] baseline \(baseline) s; killed \(killed), completed \(completed), leftover temporary entries \(leftovers)")
         }
+    }
+
+    /// How long one run takes when nothing interrupts it (it must succeed and be judged sound).
+    static func uninterruptedSeconds(_ scenario: KillScenario, world: World, workspace: Workspace, previous: [UInt8]) throws -> Double {
+        if workspace.exists(scenario.target) { try workspace.remove(scenario.target) }
+        if scenario.alwaysPrevious { try workspace.write(scenario.target, previous) }
+        let result = try workspace.govseal(scenario.arguments(world, false), timeout: 60)
+        guard result.status == 0 else { throw SetupError("uninterrupted run failed: \(result.summary)") }
+        if let problem = try judge(scenario, workspace: workspace, previous: nil) { throw SetupError(problem) }
+        return result.seconds
     }
 
     /// Nil when the target is acceptable, else what is wrong with it.

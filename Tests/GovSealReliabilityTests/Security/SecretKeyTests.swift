@@ -39,8 +39,8 @@ struct SecretKeyTests {
     }
 
     /// The textual forms a leaked secret could take.
-    static func secretForms(_ path: String) throws -> [String] {
-        guard case .secret(let key, _) = try KeyFile.load(path: path) else { throw SetupError("\(path) holds no secret") }
+    static func secretForms(_ path: String, curve: KeyCurve) throws -> [String] {
+        guard case .secret(let key, _) = try KeyFile.load(path: path, curve: curve) else { throw SetupError("\(path) holds no secret") }
         let secret = key.withSecretBytes { $0 }
         let publicKey = try key.publicKey(for: key.curve == .ed25519 ? .ed25519 : .bip340).rawRepresentation
         let extended = secret + publicKey  // NEAR and CometBFT store seed ‖ public key
@@ -89,11 +89,15 @@ struct SecretKeyTests {
         try run(["attest", "blessing.json", "--source", "absent", "--key", "keys/ed.pem", "--builder", "b", "--out", "att2.json"])
         try workspace.chmod("keys/ed.hex", 0o644)
         try run(["sign", "unsigned.json", "--key", "keys/ed.hex", "--alg", "ed25519"])  // permissions error path
+        try workspace.chmod("keys/ed.hex", 0o600)
         try run(["verify", "nom.json", "att.json", "blessing.json", "--json"])
         try run(["export", "dsse", "att.json"])
 
         var forms: [(key: String, form: String)] = []
-        for key in keys { forms += try Self.secretForms(workspace.url(key)).map { (key, $0) } }
+        for key in keys {
+            let curve: KeyCurve = key.hasSuffix("k1") || key.hasSuffix("k1.pem") ? .secp256k1 : .ed25519
+            forms += try Self.secretForms(workspace.url(key), curve: curve).map { (key, $0) }
+        }
         #expect(runs.count > 60)
         for result in runs {
             for (key, form) in forms where result.allOutput.contains(form) {

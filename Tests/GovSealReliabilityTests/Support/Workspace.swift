@@ -131,9 +131,13 @@ struct FolderSnapshot: Equatable, Sendable {
         }
     }
 
-    /// Names that look like leftover temporary files of a crash-safe write.
+    /// Names that look like leftover temporary files of a crash-safe write: `.NAME.tmp-*`
+    /// (documents, exports) and `.govseal-key-*.tmp` (key files).
     var temporaryFiles: [String] {
-        entries.keys.filter { ($0 as NSString).lastPathComponent.contains(".tmp-") }.sorted()
+        entries.keys.filter {
+            let name = ($0 as NSString).lastPathComponent
+            return name.contains(".tmp-") || (name.hasPrefix(".govseal-key-") && name.hasSuffix(".tmp"))
+        }.sorted()
     }
 }
 
