@@ -56,7 +56,7 @@ public func reading<T>(_ file: String, _ body: () throws -> T) throws -> T {
     } catch {
         let text = oneLine(String(describing: error))
         // Errors that already name the file (FileError does) are not prefixed twice.
-        if text.hasPrefix(file + ":") { throw InputError(text) }
+        if text.hasPrefix(file + ":") || text.contains("'\(file)'") { throw InputError(text) }
         throw InputError(file: file, text)
     }
 }

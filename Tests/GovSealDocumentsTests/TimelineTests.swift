@@ -122,3 +122,16 @@ struct PolicyTests {
         #expect(throws: DocumentError.self) { try Policy(body: json) }
     }
 }
+
+@Suite("Policies: one secp256k1 key, two forms")
+struct PolicyKeyFormsTests {
+    @Test func aPolicyListingBothFormsOfOneKeyIsRejected() throws {
+        let key = try PrivateKey.generate(.secp256k1)
+        let ecdsa = try key.publicKey(for: .ecdsaSecp256k1)
+        let schnorr = try key.publicKey(for: .bip340)
+        let draft = Policy(name: "p", version: 1, expires: Timestamp(secondsSinceEpoch: 4_000_000_000),
+                           keys: [Policy.Key(publicKey: ecdsa, label: "a"), Policy.Key(publicKey: schnorr, label: "b")],
+                           roles: [("proposer", Policy.Role(keyIDs: [ecdsa.keyID, schnorr.keyID], threshold: 2))])
+        #expect(throws: DocumentError(.invalidValue, "")) { try Policy(body: draft.json) }
+    }
+}

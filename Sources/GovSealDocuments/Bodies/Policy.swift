@@ -81,6 +81,18 @@ public struct Policy: Sendable, Equatable {
             warnings += e.unknownMembers()
         }
         guard !keys.isEmpty else { throw DocumentError(.invalidValue, path: k.path, "a policy needs at least one key") }
+        // One secp256k1 secret key has two public forms (33-byte ECDSA, 32-byte x-only BIP-340):
+        // listing both would let one signer count twice toward a threshold.
+        var xOnly: [[UInt8]: String] = [:]
+        for (keyID, key) in keys where key.publicKey.algorithm.curve == .secp256k1 {
+            let raw = key.publicKey.rawRepresentation
+            let x = raw.count == 33 ? Array(raw.dropFirst()) : raw
+            if let other = xOnly[x] {
+                throw DocumentError(.invalidValue, path: k.childPath(keyID),
+                                    "the same secp256k1 key as \(other) (one key in its ecdsa-secp256k1 and bip340 forms)")
+            }
+            xOnly[x] = keyID
+        }
         self.keys = keys
         var ro = try r.object("roles")
         var roles: [(name: String, role: Role)] = []
