@@ -76,6 +76,12 @@ enum CLI {
         return (String(text[..<eq]), String(text[text.index(after: eq)...]))
     }
 
+    /// A number of days for an option such as --expires-days: 1 to 36,500 (100 years).
+    static func days(_ value: Int64, option: String) throws -> Int64 {
+        guard (1...36_500).contains(value) else { throw UsageError("\(option) takes 1 to 36500 days, got \(value)") }
+        return value
+    }
+
     static func timestamp(_ text: String, option: String) throws -> Timestamp {
         do {
             return try Timestamp(parsing: text)

@@ -60,7 +60,7 @@ struct NewBlessingCommand: ParsableCommand {
                                   repository: repository, commit: commit)
         if let created { draft.created = try CLI.timestamp(created, option: "--created") }
         if let expires { draft.expires = try CLI.timestamp(expires, option: "--expires") }
-        if let days = expiresDays { draft.expires = draft.created.adding(days: days) }
+        if let days = expiresDays { draft.expires = draft.created.adding(days: try CLI.days(days, option: "--expires-days")) }
         draft.version = version
         draft.repositoryDirectory = repoDirectory
         draft.artifactPaths = artifacts
@@ -69,7 +69,7 @@ struct NewBlessingCommand: ParsableCommand {
             draft.declaredDigests = try reading(sha256sums) { try SHA256SUMS.parse(text, file: sha256sums) }
         }
         draft.declaredSizes = try sizes.map { try CLI.pair($0, option: "--size") }.map { name, value in
-            guard let n = UInt64(value) else { throw UsageError("--size \(name)=\(value): not a byte count") }
+            guard let n = UInt64(value), n <= 1 << 53 else { throw UsageError("--size \(name)=\(value): not a byte count up to 2^53") }
             return (name: name, size: n)
         }
         draft.urls = try urls.map { try CLI.pair($0, option: "--url") }.map { (name: $0.0, url: $0.1) }

@@ -35,7 +35,7 @@ struct NominateCommand: ParsableCommand {
         let now = Timestamp.now()
         let document = try Nomination.signed(by: secret, algorithm: alg, chain: chain, group: group, contact: pairs,
                                              statement: statement, bech32Prefix: try CLI.bech32Prefix(bech32Prefix), created: now,
-                                             expires: expiresDays.map { now.adding(days: $0) })
+                                             expires: try expiresDays.map { now.adding(days: try CLI.days($0, option: "--expires-days")) })
         try CLI.write(document, to: out, force: force)
         let nomination = try Nomination(body: document.body)
         print("wrote \(out)")

@@ -24,6 +24,7 @@ struct StatusCommand: ParsableCommand {
         var policyValue: Policy?
         if let policy {
             let document = try CLI.readDocument(policy)
+            guard document.type == .policy else { throw InputError(file: policy, "is a \(document.type.rawValue), not a policy") }
             policyValue = try reading(policy) { try Policy(body: document.body) }
         }
         let set = try reading(directory) { try DocumentSet.load([directory], alternate: nil) }

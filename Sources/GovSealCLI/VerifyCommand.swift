@@ -49,12 +49,22 @@ struct VerifyCommand: ParsableCommand {
             guard document.type == .policy else { throw InputError(file: policy, "is a \(document.type.rawValue), not a policy") }
             context.policy = try reading(policy) { try Policy(body: document.body) }
         }
-        if let proposal { context.proposal = try CLI.readDocument(proposal) }
+        if let proposal {
+            let document = try CLI.readDocument(proposal)
+            guard document.type == .blessing else { throw InputError(file: proposal, "is a \(document.type.rawValue), not a blessing") }
+            _ = try reading(proposal) { try Blessing(body: document.body) }
+            context.proposal = document
+        }
+        var attestationErrors: [String] = []
         if let attestations {
             let loaded = try reading(attestations) { try DocumentSet.load([attestations], alternate: CLI.dsseReader) }
             context.attestations = loaded.documents.filter { $0.document.type == .attestation }
+            attestationErrors = loaded.errors
         }
         let set = try DocumentSet.load(files, alternate: CLI.dsseReader)
+        guard !set.documents.isEmpty || !set.errors.isEmpty else {
+            throw InputError(file: files.joined(separator: ", "), "no govseal documents (*.json) to verify")
+        }
         let reports = set.verify(context: context)
         var failures = 0
         for result in reports {
@@ -75,7 +85,7 @@ struct VerifyCommand: ParsableCommand {
                 if case .report(let report) = result { report.lines.forEach { print($0) } }
             }
         }
-        let allErrors = set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }
+        let allErrors = attestationErrors + set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }
         for error in allErrors { printError("govseal: \(error)") }
         if !allErrors.isEmpty { throw ExitCode(GovSealExit.badInput) }
         if failures > 0 { throw ChecksFailed() }

@@ -24,6 +24,7 @@ public struct DocumentSet: Sendable {
     /// skipped). Files are read and parsed in parallel; each is read once.
     public static func load(_ paths: [String], alternate: AlternateReader? = nil) throws -> DocumentSet {
         var files: [String] = []
+        var skipped: [String] = []
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -32,7 +33,7 @@ public struct DocumentSet: Sendable {
                 throw FileError(.notFound, path: path, "no such file or folder")
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                files += try jsonFiles(under: path)
+                files += try jsonFiles(under: path, skipped: &skipped)
             } else {
                 files.append(path)
             }
@@ -58,6 +59,7 @@ public struct DocumentSet: Sendable {
             }
         }
         var set = DocumentSet()
+        set.errors = skipped
         for (file, document, error) in parsed {
             if let document { set.documents.append((file, document)) }
             if let error { set.errors.append(error) }
@@ -70,9 +72,12 @@ public struct DocumentSet: Sendable {
     /// also counts the set's attestations of its blessing.
     /// `policyFor` picks a policy per file (the registry's folder policies) when the context has none.
     public func verify(context: VerificationContext, policyFor: (@Sendable (String) -> Policy?)? = nil) -> [Result] {
-        let blessings = Dictionary(documents.filter { $0.document.type == .blessing }.map { ($0.document.proposalID, $0.document) },
-                                   uniquingKeysWith: { first, _ in first })
-        let attestations = documents.filter { $0.document.type == .attestation }
+        // Only reveals and attestations look up a blessing: without them, no proposal id is hashed here.
+        let needsLookup = context.proposal == nil && documents.contains { Self.referencedProposal($0.document) != nil }
+        let blessings = !needsLookup ? [:] : Dictionary(
+            documents.filter { $0.document.type == .blessing }.map { ($0.document.proposalID, $0.document) },
+            uniquingKeysWith: { first, _ in first })
+        let attestations = needsLookup ? documents.filter { $0.document.type == .attestation } : []
         return documents.parallelMap { file, document in
             var local = context
             if local.policy == nil, let policyFor { local.policy = policyFor(file) }
@@ -99,7 +104,9 @@ public struct DocumentSet: Sendable {
         }
     }
 
-    static func jsonFiles(under directory: String) throws -> [String] {
+    /// Every `*.json` regular file below `directory`. A `*.json` that is a symbolic link or not a
+    /// regular file is not followed: it goes to `skipped` as an error, so nothing is silently left out.
+    static func jsonFiles(under directory: String, skipped: inout [String]) throws -> [String] {
         guard let dir = opendir(directory) else { throw FileError(.io, path: directory, "cannot open folder") }
         defer { closedir(dir) }
         var names: [String] = []
@@ -116,9 +123,13 @@ public struct DocumentSet: Sendable {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                out += try jsonFiles(under: path)
-            } else if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".json") {
-                out.append(path)
+                out += try jsonFiles(under: path, skipped: &skipped)
+            } else if name.lowercased().hasSuffix(".json") {
+                if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".json") {
+                    out.append(path)
+                } else {
+                    skipped.append("\(path): not read: " + ((info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "not a regular *.json file"))
+                }
             }
         }
         return out

@@ -14,6 +14,8 @@ public struct RegistryStatus: Sendable {
     public var entries: [Entry] = []
     /// chain → group → validator addresses with valid nominations.
     public var validators: [(chain: String, group: String, addresses: [String])] = []
+    /// Lines about how the status was made (where policies came from).
+    public var notes: [String] = []
     public var errors: [String] = []
 
     /// Verifies the set as of `now`. A document uses `policy` when given, otherwise the policy
@@ -23,22 +25,32 @@ public struct RegistryStatus: Sendable {
         status.errors = set.errors
         var policies: [String: Policy] = [:]
         for (file, document) in set.documents where document.type == .policy {
-            if let p = try? Policy(body: document.body) { policies[folder(of: file)] = p }
+            guard let p = try? Policy(body: document.body) else { continue }
+            if policies[folder(of: file)] != nil {
+                status.errors.append("\(file): a second policy in \(folder(of: file)); which one applies would be ambiguous")
+                continue
+            }
+            policies[folder(of: file)] = p
+        }
+        if policy == nil, !policies.isEmpty {
+            status.notes.append("policies: taken from the registry's own folders, so only as trustworthy as the registry; pass --policy FILE to pin one")
         }
         let folderPolicies = policies
         let results = set.verify(context: VerificationContext(now: now, policy: policy)) { file in
             folderPolicies[folder(of: file)] ?? folderPolicies[root]
         }
+        // One pass over the set for what blessings' timelines need, so a large registry is
+        // never scanned once per document.
+        let related = RelatedDocuments(set, results: results)
         var nominations: [String: [String]] = [:]
-        for result in results {
+        // `verify` returns one result per document, in the set's order.
+        for (result, item) in zip(results, set.documents) {
             switch result {
             case .malformed(let e):
                 status.errors.append(e)
             case .report(let report):
-                status.entries.append(entry(for: report, set: set, now: now))
-                if report.type == .nomination, report.passed,
-                   let doc = set.documents.first(where: { $0.file == report.file })?.document,
-                   let n = try? Nomination(body: doc.body) {
+                status.entries.append(entry(for: report, document: item.document, related: related, now: now))
+                if report.type == .nomination, report.passed, let n = try? Nomination(body: item.document.body) {
                     nominations["\(n.chain)\u{0}\(n.group)", default: []].append(n.validator.address)
                 }
             }
@@ -51,7 +63,29 @@ public struct RegistryStatus: Sendable {
         return status
     }
 
-    static func entry(for report: VerificationReport, set: DocumentSet, now: Timestamp) -> Entry {
+    /// The reveals (in set order) and the number of attestations of each proposal id in a set.
+    struct RelatedDocuments {
+        var reveals: [String: [Reveal]] = [:]
+        var attestations: [String: Int] = [:]
+
+        /// Only documents that verified count: an unsigned or forged reveal never makes a
+        /// blessing look disclosed.
+        init(_ set: DocumentSet, results: [DocumentSet.Result]) {
+            for ((_, document), result) in zip(set.documents, results) {
+                guard case .report(let report) = result, report.passed else { continue }
+                switch document.type {
+                case .reveal:
+                    if let reveal = try? Reveal(body: document.body) { reveals[reveal.proposal, default: []].append(reveal) }
+                case .attestation:
+                    if let id = DocumentSet.referencedProposal(document) { attestations[id, default: 0] += 1 }
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    static func entry(for report: VerificationReport, document: Document, related: RelatedDocuments, now: Timestamp) -> Entry {
         let valid = Set(report.signatures.filter(\.isValid).map(\.keyID)).count
         var signatures = "\(valid)"
         if let threshold = report.checks.first(where: { $0.name == "threshold" }) {
@@ -59,24 +93,19 @@ public struct RegistryStatus: Sendable {
         }
         var embargo: String?
         var timeline: [String] = []
-        if report.type == .blessing, let doc = set.documents.first(where: { $0.file == report.file })?.document,
-           let blessing = try? Blessing(body: doc.body), let e = blessing.embargo {
-            let reveals = set.documents.compactMap { item -> Reveal? in
-                guard item.document.type == .reveal, let r = try? Reveal(body: item.document.body),
-                      r.proposal == report.proposalID else { return nil }
-                return r
-            }
+        if report.type == .blessing, let blessing = try? Blessing(body: document.body), let e = blessing.embargo {
             timeline.append("blessed \(blessing.created)")
+            let reveals = related.reveals[report.proposalID] ?? []
+            if reveals.count > 1 {
+                timeline.append("\(reveals.count) verified reveals for this blessing: the first is shown")
+            }
             if let reveal = reveals.first {
                 let ends = reveal.rolloutCompleted.adding(days: e.quietPeriodDays)
                 timeline.append("rollout completed \(reveal.rolloutCompleted)")
                 timeline.append("quiet period (\(e.quietPeriodDays) days) ends \(ends)")
                 timeline.append("disclosed \(reveal.disclosed): " + (reveal.disclosed >= ends ? "on time" : "EARLY"))
                 embargo = reveal.disclosed >= ends ? "disclosed" : "disclosed early"
-                let attestations = set.documents.filter {
-                    $0.document.type == .attestation && DocumentSet.referencedProposal($0.document) == report.proposalID
-                }
-                timeline.append("attestations: \(attestations.count)")
+                timeline.append("attestations: \(related.attestations[report.proposalID] ?? 0)")
             } else {
                 embargo = "embargoed (\(e.quietPeriodDays)-day quiet period after rollout)"
                 timeline.append("rollout completed: not yet recorded; disclosure pending")
@@ -94,7 +123,7 @@ public struct RegistryStatus: Sendable {
     }
 
     public var lines: [String] {
-        var out: [String] = []
+        var out: [String] = notes
         for e in entries {
             let r = e.report
             out.append("\(r.passed ? "ok  " : "FAIL") \(r.type.rawValue.padding(12)) \((r.chain ?? "-").padding(20)) \(r.title ?? "")")

@@ -80,8 +80,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         Timestamp(secondsSinceEpoch: Int64(time(nil)))
     }
 
+    /// The time `days` later; saturates instead of overflowing (the result is then far beyond
+    /// any document's range, so validation rejects it).
     public func adding(days: Int64) -> Timestamp {
-        Timestamp(secondsSinceEpoch: secondsSinceEpoch + days * 86_400)
+        let (seconds, o1) = days.multipliedReportingOverflow(by: 86_400)
+        let (sum, o2) = secondsSinceEpoch.addingReportingOverflow(seconds)
+        let limit: Int64 = 253_402_300_799  // 9999-12-31T23:59:59Z
+        return Timestamp(secondsSinceEpoch: o1 || o2 ? (days < 0 ? 0 : limit) : min(max(sum, 0), limit))
     }
 
     public var description: String { text }

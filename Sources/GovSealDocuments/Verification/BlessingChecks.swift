@@ -95,6 +95,9 @@ enum SourceChecks {
             return [Check("source", passed: false, "not a folder: \(directory)")]
         }
         var gitDir = stat()
+        if lstat(directory + "/.git", &gitDir) == 0, (gitDir.st_mode & S_IFMT) == S_IFLNK {
+            return [Check("source", passed: false, "\(directory)/.git is a symbolic link; refusing to take another repository's objects for this folder")]
+        }
         guard stat(directory + "/.git", &gitDir) == 0 else {
             guard let tree = source.tree else {
                 return [Check("source tree", passed: false,
@@ -113,7 +116,7 @@ enum SourceChecks {
             guard repository.containsCommit(source.commit) else {
                 return [Check("source commit", passed: false, "commit \(source.commit) is not in the repository at \(directory)")]
             }
-            var checks = [Check("source commit", passed: true, "\(source.commit) present in \(directory)")]
+            var checks = [Check("source commit", passed: true, "\(source.commit) present in the repository at \(directory) (its work tree is not compared)")]
             let tree = try repository.treeID(ofCommit: source.commit)
             if let expected = source.tree {
                 checks.append(Check("source tree", passed: tree == expected,

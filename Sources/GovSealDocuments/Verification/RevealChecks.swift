@@ -7,10 +7,18 @@ enum RevealChecks {
         checks.append(Check("timeline", passed: ordered,
                             ordered ? "rollout completed \(reveal.rolloutCompleted), disclosed \(reveal.disclosed)"
                                 : "disclosed \(reveal.disclosed) before the rollout completed \(reveal.rolloutCompleted)"))
+        let inPast = reveal.disclosed <= context.now && reveal.rolloutCompleted <= context.now
+        if !inPast {
+            checks.append(Check("timeline", passed: false, "rollout_completed or disclosed is later than now (\(context.now))"))
+        }
         if let dir = context.sourceDirectory {
             checks += SourceChecks.run(reveal.source, directory: dir)
         }
-        guard let proposal = context.proposal else { return checks }
+        // Without its blessing a reveal proves nothing about the commit, tree or quiet period.
+        guard let proposal = context.proposal else {
+            return checks + [Check("proposal", passed: false,
+                                   "blessing \(reveal.proposal) not available (pass --proposal, or verify it together with the reveal)")]
+        }
         guard proposal.type == .blessing, let blessing = try? Blessing(body: proposal.body) else {
             return checks + [Check("proposal", passed: false, "the --proposal document is not a valid blessing")]
         }
@@ -22,7 +30,7 @@ enum RevealChecks {
         checks += sourceAgreement(reveal.source, blessing.source)
         checks.append(quietPeriod(reveal, blessing: blessing))
         if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty {
-            checks += rebuilders(blessing: blessing, proposal: proposal, context: context)
+            checks += rebuilders(blessing: blessing, proposal: proposal, context: context, disclosedAt: reveal.disclosed)
         }
         return checks
     }
@@ -95,7 +103,8 @@ enum RevealChecks {
 
     /// Counts distinct rebuilder keys whose valid attestations agree with every blessed digest;
     /// names each rebuilder that disagrees.
-    static func rebuilders(blessing: Blessing, proposal: Document, context: VerificationContext) -> [Check] {
+    static func rebuilders(blessing: Blessing, proposal: Document, context: VerificationContext,
+                           disclosedAt: Timestamp? = nil) -> [Check] {
         var checks: [Check] = []
         var agreeing: [SignatureCheck] = []
         for (file, document) in context.attestations {
@@ -109,6 +118,11 @@ enum RevealChecks {
                 continue
             }
             guard let (agrees, check) = try? agreement(of: attestation, with: proposal) else { continue }
+            if let disclosed = disclosedAt, attestation.finished < disclosed {
+                checks.append(Check("attestation \(file)", passed: false,
+                                    "\(attestation.builder): finished \(attestation.finished), before the source was disclosed \(disclosed); not counted"))
+                continue
+            }
             if agrees {
                 agreeing += signatures.filter(\.isValid)
             } else {

@@ -53,15 +53,21 @@ public enum Verifier {
             checks += RevealChecks.run(reveal, context: context)
         case .attestation(let attestation):
             title = attestation.builder
-            if let proposal = context.proposal {
+            if let proposal = context.proposal, proposal.type == .blessing, (try? Blessing(body: proposal.body)) != nil {
                 checks.append(try RevealChecks.agreement(of: attestation, with: proposal).check)
+            } else {
+                checks.append(Check("proposal", passed: false,
+                                    "blessing \(attestation.proposal) not available (pass --proposal, or verify it together with the attestation)"))
             }
         case .policy(let policy):
             title = "\(policy.name) v\(policy.version)"
         }
+        var warnings = body.warnings.map { "unknown member \($0) (kept and signed over)" }
+        if context.policy == nil, Policy.role(for: document.type) != nil {
+            warnings.append("no policy: the signatures are valid, but nothing says whose keys they must be (pass --policy)")
+        }
         return VerificationReport(file: file, type: document.type, proposalID: document.proposalID, chain: body.chain,
-                                  title: title, signatures: signatures, checks: checks,
-                                  warnings: body.warnings.map { "unknown member \($0) (kept and signed over)" })
+                                  title: title, signatures: signatures, checks: checks, warnings: warnings)
     }
 
     static func signatureChecks(_ document: Document, signatures: [SignatureCheck], context: VerificationContext) -> [Check] {

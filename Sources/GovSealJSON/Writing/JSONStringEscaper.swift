@@ -6,19 +6,26 @@ enum JSONStringEscaper {
     /// Appends `string` as a quoted, escaped JSON string to `output`.
     static func appendQuoted(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(of: byte, to: &output)
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
+        let written: Void? = string.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &output) }
+        if written == nil { appendEscaped(Array(string.utf8), to: &output) }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `bytes`, escaping the bytes that must be escaped; the rest is copied in runs.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscape(of: byte, to: &output)
+            runStart = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    private static func appendEscaped(_ bytes: [UInt8], to output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendEscaped($0, to: &output) }
     }
 
     private static func appendEscape(of byte: UInt8, to output: inout [UInt8]) {

@@ -111,7 +111,9 @@ struct KillTests {
             return "\(scenario.target) is neither the old file nor a complete document (\(bytes.count) bytes): \(error)"
         }
         guard object["type"] as? String == scenario.type else { return "\(scenario.target) has type \(object["type"] ?? "none")" }
-        let verify = try workspace.govseal(["verify", scenario.target])
+        // A reveal or attestation is verified against its blessing (alone it proves nothing).
+        let withBlessing = ["reveal", "attestation"].contains(scenario.type) ? ["--proposal", "blessing.json"] : []
+        let verify = try workspace.govseal(["verify", scenario.target] + withBlessing)
         guard scenario.verifyStatuses.contains(verify.status), verify.stderr.isEmpty else {
             return "verify of the new \(scenario.target): \(verify.summary)"
         }
