@@ -64,9 +64,11 @@ let package = Package(
             "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
         ]),
         .testTarget(name: "GovSealExportTests", dependencies: ["GovSealExport", "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding"]),
-        .testTarget(name: "GovSealCLITests", dependencies: ["govseal", "GovSealCrypto", "GovSealEncoding", "GovSealJSON"],
+        // Shared by the end-to-end test targets: finds the built govseal binary.
+        .target(name: "GovSealTestSupport", path: "Tests/GovSealTestSupport"),
+        .testTarget(name: "GovSealCLITests", dependencies: ["govseal", "GovSealTestSupport", "GovSealCrypto", "GovSealEncoding", "GovSealJSON"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GovSealReliabilityTests", dependencies: ["govseal", "GovSealCrypto", "GovSealEncoding", "GovSealFiles"]),
+        .testTarget(name: "GovSealReliabilityTests", dependencies: ["govseal", "GovSealTestSupport", "GovSealCrypto", "GovSealEncoding", "GovSealFiles"]),
 
         // The benchmark's helper (bench/run.sh): generates signed documents, profiles verification.
         .executableTarget(name: "GovSealBench", dependencies: [

@@ -34,7 +34,7 @@ struct BlessingEndToEndTests {
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             p.waitUntilExit()
-            guard p.terminationStatus == 0 else { throw CLIRunner.RunnerError.binaryNotFound(["git \(arguments) failed"]) }
+            guard p.terminationStatus == 0 else { throw CLIRunner.CommandFailed(description: "git \(arguments) failed") }
         }
 
         func govseal(_ arguments: [String]) throws -> CLIResult { try CLIRunner.run(arguments, in: root) }

@@ -1,4 +1,5 @@
 import Foundation
+import GovSealTestSupport
 
 /// The outcome of one run of the `govseal` binary.
 struct CLIResult: Sendable {
@@ -17,40 +18,16 @@ struct CLIResult: Sendable {
 /// Runs the built `govseal` binary, which SwiftPM places in the same build products folder as
 /// the test bundle (`.build*/…/debug/`).
 enum CLIRunner {
-    enum RunnerError: Error, CustomStringConvertible {
-        case binaryNotFound([String])
-        var description: String {
-            switch self {
-            case .binaryNotFound(let searched):
-                "the govseal binary was not found beside the tests; searched: \(searched.joined(separator: ", "))"
-            }
-        }
+    /// A helper command a test needed (git, openssl) failed.
+    struct CommandFailed: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// The path of the `govseal` executable: found by walking up from the running test binary
     /// (`/proc/self/exe`, `CommandLine.arguments[0]`, `Bundle.main`) to the first folder holding
     /// an executable `govseal`.
     static func binaryPath() throws -> String {
-        var starts: [String] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append(exe) }
-        if let first = CommandLine.arguments.first { starts.append(URL(fileURLWithPath: first).standardizedFileURL.path) }
-        if let executable = Bundle.main.executableURL { starts.append(executable.path) }
-        starts.append(Bundle.main.bundleURL.path)
-        var searched: [String] = []
-        for start in starts {
-            var folder = URL(fileURLWithPath: start).deletingLastPathComponent()
-            while folder.path != "/" && !folder.path.isEmpty {
-                let candidate = folder.appendingPathComponent("govseal").path
-                searched.append(folder.path)
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
-                   FileManager.default.isExecutableFile(atPath: candidate) {
-                    return candidate
-                }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        throw RunnerError.binaryNotFound(Array(Set(searched)).sorted())
+        try GovSealBinary.path.get()
     }
 
     /// Runs `govseal` with `arguments` in `directory` (default: the current one), feeding

@@ -1,4 +1,5 @@
 import Foundation
+import GovSealTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,33 +36,8 @@ struct RunResult: Sendable {
 /// Runs the built `govseal` binary (found beside the test bundle, as SwiftPM places every
 /// product of a build in one folder).
 enum Govseal {
-    struct NotFound: Error, CustomStringConvertible {
-        let searched: [String]
-        var description: String { "the govseal binary was not found; searched \(searched.joined(separator: ", "))" }
-    }
-
-    /// The path of the executable, searched once upwards from the running test binary.
-    static let path: Result<String, NotFound> = {
-        var starts: [String] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append(exe) }
-        if let first = CommandLine.arguments.first { starts.append(URL(fileURLWithPath: first).standardizedFileURL.path) }
-        starts.append(Bundle.main.bundleURL.path)
-        var searched: [String] = []
-        for start in starts {
-            var folder = URL(fileURLWithPath: start).deletingLastPathComponent()
-            while folder.path != "/" && !folder.path.isEmpty {
-                let candidate = folder.appendingPathComponent("govseal").path
-                searched.append(folder.path)
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
-                   FileManager.default.isExecutableFile(atPath: candidate) {
-                    return .success(candidate)
-                }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return .failure(NotFound(searched: searched))
-    }()
+    /// The path of the executable (see `GovSealBinary`).
+    static var path: Result<String, GovSealBinary.NotFound> { GovSealBinary.path }
 
     /// Runs `govseal arguments` in `directory` and waits for it, killing it after `timeout`
     /// seconds. `TMPDIR` points into `directory` so rebuild folders stay inside the test's
