@@ -76,8 +76,8 @@ let package = Package(
         ]),
 
         // MARK: fuzzing (owned by the fuzzing work; see Fuzz/README.md)
-        // The fuzz target bodies; the executables only hold libFuzzer's entry point. Build one with
-        // `swift build --product FuzzJSON --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz`.
+        // The fuzz target bodies; the executables only hold libFuzzer's entry point. Build and run
+        // them with Fuzz/run.sh (README there: `--sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address`).
         .target(name: "GovSealFuzzing", dependencies: [
             "GovSealJSON", "GovSealDocuments", "GovSealExport", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
         ]),

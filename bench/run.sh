@@ -28,7 +28,8 @@ bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
 if ! python3 -c "import cryptography, coincurve, rfc8785" 2>/dev/null; then
   echo "bench: installing the Python reference's packages"
-  python3 -m pip install --quiet cryptography coincurve rfc8785
+  python3 -m pip install --quiet cryptography coincurve rfc8785 \
+    || python3 -m pip install --quiet --user --break-system-packages cryptography coincurve rfc8785
 fi
 
 cc -O2 -o "$work/secp256k1_verify_loop" bench/secp256k1_verify_loop.c $(pkg-config --cflags --libs libsecp256k1)

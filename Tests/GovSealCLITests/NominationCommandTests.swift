@@ -61,16 +61,20 @@ struct NominationCommandTests {
     }
 
     @Test func anAddressThatDoesNotMatchTheKeyShowsBoth() throws {
-        let r = try withAddress { _ in "cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkh6xu7" }
+        let r = try withAddress { _ in "cosmosvaloper1jhq436vwnxxzfqrvenk00ycnrpdzs8kdl6wv0l" }  // valid, but another key's
         #expect(r.status == 1)
-        #expect(r.stdout.contains("[FAIL] validator address: stated cosmosvaloper1qqqq"))
+        #expect(r.stdout.contains("[FAIL] validator address: stated cosmosvaloper1jhq436"))
         #expect(r.stdout.contains("derived cosmosvaloper1"))
     }
 
-    @Test func anAddressWithABadChecksumIsExplained() throws {
+    /// A stated address that is not a well-formed bech32 string is malformed input (exit 2),
+    /// not merely a failed check.
+    @Test func anAddressWithABadChecksumIsMalformed() throws {
         let r = try withAddress { address in String(address.dropLast()) + (address.hasSuffix("q") ? "p" : "q") }
-        #expect(r.status == 1)
-        #expect(r.stdout.contains("checksum"))
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1)
+        #expect(r.stderr.contains("body.validator.address"))
+        #expect(r.stderr.contains("checksum"))
     }
 
     @Test func aKeyOfTheWrongAlgorithmForTheChainFails() throws {

@@ -20,7 +20,7 @@ private func blessing(replacing old: String, with new: String) -> String {
 }
 
 private let nominationBody = """
-{"chain": "cosmos:cosmoshub-4", "group": "security", "validator": {"address": "cosmosvaloper1x", "alg": "ed25519",
+{"chain": "cosmos:cosmoshub-4", "group": "security", "validator": {"address": "cosmosvaloper1jhq436vwnxxzfqrvenk00ycnrpdzs8kdl6wv0l", "alg": "ed25519",
  "public_key": "\(String(repeating: "ab", count: 32))"}, "contact": {"matrix": "@ops:example.org"}, "created": "2026-01-05T12:00:00Z"}
 """
 
@@ -74,6 +74,7 @@ let malformedCases: [MalformedCase] = [
     // Other bodies.
     .init(name: "nomination with unknown contact kind", text: Fixtures.document(type: "nomination", body: nominationBody.replacingOccurrences(of: "\"matrix\"", with: "\"carrier-pigeon\"")), code: .invalidValue, path: "body.contact[\"carrier-pigeon\"]"),
     .init(name: "nomination key of wrong length for alg", text: Fixtures.document(type: "nomination", body: nominationBody.replacingOccurrences(of: "\"ed25519\"", with: "\"ecdsa-secp256k1\"")), code: .invalidValue, path: "body.validator.public_key"),
+    .init(name: "nomination address with a bad bech32 checksum", text: Fixtures.document(type: "nomination", body: nominationBody.replacingOccurrences(of: "wv0l", with: "wv0q")), code: .invalidValue, path: "body.validator.address"),
     .init(name: "reveal with a bad proposal id", text: Fixtures.document(type: "reveal", body: revealBody.replacingOccurrences(of: "sha256:", with: "sha1:")), code: .invalidValue, path: "body.proposal"),
     .init(name: "attestation with a wrong _type", text: Fixtures.document(type: "attestation", body: #"{"_type": "https://in-toto.io/Statement/v0.1"}"#), code: .invalidValue, path: "body._type"),
     .init(name: "policy with a version of 0", text: Fixtures.document(type: "policy", body: #"{"name": "p", "version": 0, "expires": "2030-01-01T00:00:00Z", "keys": {}, "roles": {}}"#), code: .invalidValue, path: "body.version"),

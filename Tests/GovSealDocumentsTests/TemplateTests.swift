@@ -22,7 +22,7 @@ struct TemplateTests {
             "BUILD_COMMAND": s("make dist"), "BUILD_ENVIRONMENT": s("docker.io/library/golang@sha256:" + hex(32)),
             "OUTPUT_PATH": s("dist/node-linux-amd64"), "EMBARGO_REASON": s("security fix"), "QUIET_PERIOD_DAYS": "10",
             "CREATED": s("2026-11-21T12:00:00Z"), "EXPIRES": s("2027-11-21T12:00:00Z"), "GROUP": s("security-response"),
-            "VALIDATOR_ADDRESS": s("agoricvaloper1example"), "VALIDATOR_ALG": s("ed25519"), "VALIDATOR_PUBLIC_KEY": s(hex(32)),
+            "VALIDATOR_ADDRESS": s("agoricvaloper1jhq436vwnxxzfqrvenk00ycnrpdzs8kdctt00m"), "VALIDATOR_ALG": s("ed25519"), "VALIDATOR_PUBLIC_KEY": s(hex(32)),
             "MATRIX_ID": s("@ops:example.org"), "EMAIL": s("ops@example.org"), "STATEMENT": s("We run 3 sentries."),
             "PROPOSAL_ID": s("sha256:" + hex(32)), "ROLLOUT_COMPLETED": s("2026-11-23T12:00:00Z"), "DISCLOSED": s("2026-12-04T12:00:00Z"),
             "ADVISORY": s("https://example.org/advisories/1"), "BUILDER": s("Rebuilder A"), "FINISHED": s("2026-12-04T15:00:00Z"),

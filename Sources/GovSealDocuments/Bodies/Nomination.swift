@@ -1,3 +1,4 @@
+import GovSealChains
 import GovSealCrypto
 import GovSealEncoding
 import GovSealJSON
@@ -58,6 +59,7 @@ public struct Nomination: Sendable, Equatable {
                                 "unknown alg '\(algText)' (known: ed25519, ecdsa-secp256k1, bip340)")
         }
         let key = try v.hex("public_key", lengths: [alg.publicKeyLength])
+        try Self.checkAddressSyntax(address, chain: chain, path: v.childPath("address"))
         validator = Validator(address: address, algorithm: alg, publicKey: try Hex.decode(key))
         var c = try r.object("contact")
         guard c.object.count > 0 else {
@@ -81,6 +83,21 @@ public struct Nomination: Sendable, Equatable {
             throw DocumentError(.invalidValue, path: "body.expires", "is not after body.created")
         }
         warnings = v.unknownMembers() + r.unknownMembers()
+    }
+
+    /// A stated address that is not even a well-formed address of the chain (a bad bech32, EIP-55
+    /// or ICP checksum) is malformed input. Whether the key derives it is a verification check.
+    static func checkAddressSyntax(_ address: String, chain: String, path: String) throws {
+        guard let id = try? ChainID(parsing: chain), let family = try? id.family else { return }
+        do {
+            if family == .cosmos {
+                _ = try Bech32.decode(address)  // any prefix: unknown Cosmos chains take it from a flag
+            } else {
+                try ChainRules.validateAddress(address, on: id)
+            }
+        } catch {
+            throw DocumentError(.invalidValue, path: path, "not a valid \(id.namespace) address: \(error)")
+        }
     }
 
     public var json: JSONObject {

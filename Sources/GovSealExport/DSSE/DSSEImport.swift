@@ -71,7 +71,7 @@ public enum DSSEImport {
         }
         let json: JSONValue
         do {
-            json = try JSONReader.parse(payload, limits: .document)
+            json = try JSONReader.parse(payload, limits: JSONLimits(maxBytes: Document.maxSize, maxDepth: JSONLimits.document.maxDepth - 1, integersOnly: true))  // the body nests one level below a document's root
         } catch {
             throw ExportError(.malformedEnvelope, place: "payload", "the decoded payload is not a strict JSON body: \(error)")
         }

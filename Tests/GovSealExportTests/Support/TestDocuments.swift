@@ -47,7 +47,7 @@ enum TestDocuments {
         let publicKey = try key.publicKey(for: .ecdsaSecp256k1)
         let nomination = Nomination(
             chain: "cosmos:cosmoshub-4", group: "Cosmos Hub security response team",
-            validator: Nomination.Validator(address: "cosmosvaloper1examplexxxxxxxxxxxxxxxxxxxxxxxxxxxx", algorithm: .ecdsaSecp256k1,
+            validator: Nomination.Validator(address: "cosmosvaloper1jhq436vwnxxzfqrvenk00ycnrpdzs8kdl6wv0l", algorithm: .ecdsaSecp256k1,
                                             publicKey: publicKey.rawRepresentation),
             contact: [(kind: "email", value: "security@validator.example")], statement: statement, created: created)
         return try Document(type: .nomination, body: nomination.json).signed(by: key)
