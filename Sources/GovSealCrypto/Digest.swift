@@ -81,10 +81,30 @@ public enum Digest {
     /// The digest of `bytes` under `algorithm`.
     public static func hash<Bytes: Collection>(_ algorithm: DigestAlgorithm, _ bytes: Bytes) -> [UInt8]
     where Bytes.Element == UInt8 {
+        // Contiguous input (the usual case) goes through OpenSSL's one-shot EVP_Digest: no
+        // hasher object, no context allocation.
+        if let digest = bytes.withContiguousStorageIfAvailable({ oneShot(algorithm, UnsafeRawBufferPointer($0)) }),
+           let digest {
+            return digest
+        }
         // Initialisation of the built-in algorithms cannot fail in the default provider.
         let hasher = try! StreamingHasher(algorithm)
         hasher.update(bytes)
         return hasher.finalize()
+    }
+
+    private static func oneShot(_ algorithm: DigestAlgorithm, _ input: UnsafeRawBufferPointer) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: algorithm.outputLength)
+        var length: UInt32 = 0
+        let empty: UInt8 = 0
+        let ok = withUnsafePointer(to: empty) { emptyPointer in
+            out.withUnsafeMutableBufferPointer { buffer in
+                EVP_Digest(input.baseAddress ?? UnsafeRawPointer(emptyPointer), input.count, buffer.baseAddress, &length,
+                           algorithm.evpMD, nil)
+            }
+        }
+        guard ok == 1, Int(length) == algorithm.outputLength else { return nil }
+        return out
     }
 
     public static func sha256<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {

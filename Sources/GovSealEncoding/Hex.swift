@@ -3,6 +3,17 @@ public enum Hex {
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex of `bytes`.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, b) in bytes.enumerated() {
+                out[2 * i] = digits[Int(b >> 4)]
+                out[2 * i + 1] = digits[Int(b & 0x0f)]
+            }
+            return bytes.count * 2
+        }
+    }
+
+    /// Lowercase hex of `bytes`.
     public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var out = [UInt8]()
         out.reserveCapacity(bytes.underestimatedCount * 2)
@@ -39,7 +50,10 @@ public enum Hex {
 
     /// True when `text` is lowercase hex of exactly `length` bytes.
     public static func isLowercase(_ text: some StringProtocol, length: Int) -> Bool {
-        text.utf8.count == length * 2 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        var text = String(text)
+        return text.withUTF8 { bytes in
+            bytes.count == length * 2 && bytes.allSatisfy { ($0 &- 0x30) < 10 || ($0 &- 0x61) < 6 }
+        }
     }
 
     private static func value(_ c: UInt8, at offset: Int, lowercaseOnly: Bool) throws -> UInt8 {

@@ -20,7 +20,7 @@ enum NEARKeyFile {
         guard text.hasPrefix(prefix) else {
             let curve = text.split(separator: ":", maxSplits: 1).first.map { String($0) } ?? ""
             throw CryptoError(.invalidKeyFile, "NEAR key file: \(member) must start with \"ed25519:\""
-                + (text.contains(":") ? " (\"\(printable(curve))\" keys are not supported)" : ""))
+                + (text.contains(":") && curve == "secp256k1" ? " (\"secp256k1\" keys are not supported)" : ""))  // never quote the member: it may be the secret
         }
         var secret: [UInt8]
         do {

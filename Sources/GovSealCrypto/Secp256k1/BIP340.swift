@@ -68,7 +68,14 @@ public enum BIP340 {
     // MARK: - Helpers
 
     /// Parses a 32-byte x-only key; throws `.invalidKey` for a wrong length or an x with no point.
+    /// Parsed x-only keys, by their 32 bytes (the opaque struct depends only on the bytes).
+    private static let parsedKeys = ParsedKeyCache<secp256k1_xonly_pubkey>()
+
     static func parseXOnly(_ bytes: [UInt8]) throws -> secp256k1_xonly_pubkey {
+        try parsedKeys.value(for: bytes) { try parseXOnlyUncached(bytes) }
+    }
+
+    private static func parseXOnlyUncached(_ bytes: [UInt8]) throws -> secp256k1_xonly_pubkey {
         guard bytes.count == 32 else {
             throw CryptoError(.invalidKey, "a BIP-340 x-only public key is 32 bytes, found \(bytes.count)")
         }

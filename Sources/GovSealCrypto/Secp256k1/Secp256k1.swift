@@ -49,7 +49,14 @@ public enum Secp256k1 {
     }
 
     /// Parses a 33-byte compressed or 65-byte uncompressed SEC1 key (hybrid encodings refused).
+    /// Parsed public keys, by their SEC1 bytes (the opaque struct depends only on the bytes).
+    private static let parsedKeys = ParsedKeyCache<secp256k1_pubkey>()
+
     static func parsePublicKey(_ bytes: [UInt8]) throws -> secp256k1_pubkey {
+        try parsedKeys.value(for: bytes) { try parseUncached(bytes) }
+    }
+
+    private static func parseUncached(_ bytes: [UInt8]) throws -> secp256k1_pubkey {
         switch (bytes.count, bytes.first) {
         case (33, 0x02), (33, 0x03), (65, 0x04):
             break

@@ -7,7 +7,8 @@ import GovSealJSON
 struct FieldReader {
     let object: JSONObject
     let path: String
-    private(set) var known: Set<[UInt8]> = []
+    /// Which members (by index) were read; names compare by exact UTF-8 bytes.
+    private var known: [Bool]
 
     init(_ value: JSONValue, path: String) throws {
         guard case .object(let object) = value else {
@@ -15,6 +16,7 @@ struct FieldReader {
         }
         self.object = object
         self.path = path
+        known = [Bool](repeating: false, count: object.members.count)
     }
 
     func childPath(_ name: String) -> String {
@@ -22,8 +24,9 @@ struct FieldReader {
     }
 
     mutating func raw(_ name: String) -> JSONValue? {
-        known.insert(Array(name.utf8))
-        return object[name]
+        guard let i = object.members.firstIndex(where: { $0.name.utf8.elementsEqual(name.utf8) }) else { return nil }
+        known[i] = true
+        return object.members[i].value
     }
 
     mutating func require(_ name: String) throws -> JSONValue {
@@ -103,7 +106,7 @@ struct FieldReader {
 
     /// The paths of members that were never read.
     func unknownMembers() -> [String] {
-        object.members.filter { !known.contains(Array($0.name.utf8)) }.map { childPath($0.name) }
+        object.members.indices.filter { !known[$0] }.map { childPath(object.members[$0].name) }
     }
 
     /// Fails on any member that was never read (for the envelope, where unknown members are errors).
@@ -113,30 +116,30 @@ struct FieldReader {
         }
     }
 
-    static func string(_ value: JSONValue, path: String, nonEmpty: Bool = true, maxLength: Int = 1 << 20) throws -> String {
+    static func string(_ value: JSONValue, path: @autoclosure () -> String, nonEmpty: Bool = true, maxLength: Int = 1 << 20) throws -> String {
         guard case .string(let text) = value else {
-            throw DocumentError(.invalidDocument, path: path, "expected a string, found \(value.typeDescription)")
+            throw DocumentError(.invalidDocument, path: path(), "expected a string, found \(value.typeDescription)")
         }
         if nonEmpty, text.isEmpty {
-            throw DocumentError(.invalidValue, path: path, "must not be empty")
+            throw DocumentError(.invalidValue, path: path(), "must not be empty")
         }
         if text.utf8.count > maxLength {
-            throw DocumentError(.invalidValue, path: path, "longer than \(maxLength) bytes")
+            throw DocumentError(.invalidValue, path: path(), "longer than \(maxLength) bytes")
         }
         return text
     }
 
-    static func integer(_ value: JSONValue, path: String, range: ClosedRange<Int64>) throws -> Int64 {
+    static func integer(_ value: JSONValue, path: @autoclosure () -> String, range: ClosedRange<Int64>) throws -> Int64 {
         guard case .integer(let n) = value else {
-            throw DocumentError(.invalidDocument, path: path, "expected an integer, found \(value.typeDescription)")
+            throw DocumentError(.invalidDocument, path: path(), "expected an integer, found \(value.typeDescription)")
         }
         guard range.contains(n) else {
-            throw DocumentError(.invalidValue, path: path, "\(n) is out of range \(range.lowerBound)...\(range.upperBound)")
+            throw DocumentError(.invalidValue, path: path(), "\(n) is out of range \(range.lowerBound)...\(range.upperBound)")
         }
         return n
     }
 
-    static func checkHex(_ text: String, lengths: [Int], path: String) throws {
+    static func checkHex(_ text: String, lengths: [Int], path: @autoclosure () -> String) throws {
         guard lengths.contains(where: { Hex.isLowercase(text, length: $0) }) else {
             let want = lengths.map { "\($0 * 2)" }.joined(separator: " or ")
             let why: String
@@ -146,7 +149,7 @@ struct FieldReader {
             } catch {
                 why = String(describing: error)
             }
-            throw DocumentError(.invalidValue, path: path, "expected \(want) lowercase hex digits: \(why)")
+            throw DocumentError(.invalidValue, path: path(), "expected \(want) lowercase hex digits: \(why)")
         }
     }
 }

@@ -10,10 +10,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public let text: String
 
     /// Parses a strict RFC 3339 UTC timestamp; throws `DocumentError.invalidValue` naming what is wrong.
-    public init(parsing text: String, path: String = "") throws {
+    public init(parsing text: String, path: @autoclosure () -> String = "") throws {
         let b = Array(text.utf8)
         func fail(_ why: String) -> DocumentError {
-            DocumentError(.invalidValue, path: path, "'\(text.prefix(40))' is not an RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ): \(why)")
+            DocumentError(.invalidValue, path: path(), "'\(text.prefix(40))' is not an RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ): \(why)")
         }
         guard b.count >= 20 else { throw fail("too short") }
         func digits(_ range: Range<Int>) throws -> Int {
