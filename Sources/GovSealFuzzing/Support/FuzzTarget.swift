@@ -14,6 +14,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable, CustomStringConvertible 
     /// the first byte picks the parser.
     case parsers = "FuzzParsers"
 
+    /// The name of the target's executable and corpus folder (`FuzzJSON`, …).
     public var description: String { rawValue }
 
     /// Runs the target on `bytes` and checks its properties.

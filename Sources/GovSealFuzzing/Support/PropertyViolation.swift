@@ -16,6 +16,7 @@ public struct PropertyViolation: Error, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// `<Target>: property violated: <property> (<detail>)`, as the crash report shows it.
     public var description: String {
         "\(target.rawValue): property violated: \(property)" + (detail.isEmpty ? "" : " (\(detail))")
     }
@@ -25,7 +26,9 @@ public struct PropertyViolation: Error, Sendable, CustomStringConvertible {
 /// parser rejected it with an error (`rejected`). Replay tests use it to prove that the seeds
 /// meant to be valid still exercise the deep paths.
 public enum FuzzOutcome: Sendable, Equatable {
+    /// A parser of the target accepted the input (and its properties held).
     case accepted
+    /// Every parser of the target rejected the input with an error.
     case rejected
 }
 
