@@ -75,13 +75,12 @@ enum RevealChecks {
         return "\(seconds)s"
     }
 
-    /// Whether one attestation agrees with the blessing: same proposal, same commit, and the
-    /// same sha256 for every blessed artifact.
-    static func agreement(of attestation: Attestation, with proposal: Document) throws -> (agrees: Bool, check: Check) {
-        let blessing = try Blessing(body: proposal.body)
+    /// Whether one attestation agrees with the blessing (`proposalID` is its document's id):
+    /// same proposal, same commit, and the same sha256 for every blessed artifact.
+    static func agreement(of attestation: Attestation, with blessing: Blessing, proposalID: String) -> (agrees: Bool, check: Check) {
         var problems: [String] = []
-        if attestation.proposal != proposal.proposalID {
-            problems.append("attests \(attestation.proposal), not \(proposal.proposalID)")
+        if attestation.proposal != proposalID {
+            problems.append("attests \(attestation.proposal), not \(proposalID)")
         }
         if attestation.commit != blessing.source.commit {
             problems.append("rebuilt commit \(attestation.commit)")
@@ -117,7 +116,7 @@ enum RevealChecks {
                 checks.append(Check("attestation \(file)", passed: false, "\(attestation.builder): a signature is missing or invalid"))
                 continue
             }
-            guard let (agrees, check) = try? agreement(of: attestation, with: proposal) else { continue }
+            let (agrees, check) = agreement(of: attestation, with: blessing, proposalID: proposal.proposalID)
             if let disclosed = disclosedAt, attestation.finished < disclosed {
                 checks.append(Check("attestation \(file)", passed: false,
                                     "\(attestation.builder): finished \(attestation.finished), before the source was disclosed \(disclosed); not counted"))

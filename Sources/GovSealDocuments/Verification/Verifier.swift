@@ -53,8 +53,8 @@ public enum Verifier {
             checks += RevealChecks.run(reveal, context: context)
         case .attestation(let attestation):
             title = attestation.builder
-            if let proposal = context.proposal, proposal.type == .blessing, (try? Blessing(body: proposal.body)) != nil {
-                checks.append(try RevealChecks.agreement(of: attestation, with: proposal).check)
+            if let proposal = context.proposal, proposal.type == .blessing, let blessing = try? Blessing(body: proposal.body) {
+                checks.append(RevealChecks.agreement(of: attestation, with: blessing, proposalID: proposal.proposalID).check)
             } else {
                 checks.append(Check("proposal", passed: false,
                                     "blessing \(attestation.proposal) not available (pass --proposal, or verify it together with the attestation)"))
