@@ -69,9 +69,9 @@ enum CLI {
     }
 
     /// Splits `NAME=VALUE`; a usage error names the option when `=` is missing.
-    static func pair(_ text: String, option: String) throws -> (String, String) {
+    static func pair(_ text: String, option: String, form: String = "NAME=VALUE") throws -> (String, String) {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-            throw UsageError("\(option) takes NAME=VALUE, got '\(text)'")
+            throw UsageError("\(option) takes \(form), got '\(text)'")
         }
         return (String(text[..<eq]), String(text[text.index(after: eq)...]))
     }
@@ -92,8 +92,18 @@ enum CLI {
 
     /// Writes a new document, refusing to replace an existing file unless `force`.
     static func write(_ document: Document, to path: String, force: Bool) throws {
+        try reportingWriteErrors(path) { try DocumentFile.write(document, to: path, overwrite: force) }
+    }
+
+    /// Writes bytes (an export) atomically, refusing to replace an existing file unless `force`.
+    static func write(_ bytes: [UInt8], to path: String, force: Bool) throws {
+        try reportingWriteErrors(path) { try AtomicFile.write(bytes, to: path, mode: 0o644, overwrite: force) }
+    }
+
+    /// Runs a write, turning its errors into one-line input errors naming `path`.
+    private static func reportingWriteErrors(_ path: String, _ write: () throws -> Void) throws {
         do {
-            try DocumentFile.write(document, to: path, overwrite: force)
+            try write()
         } catch let error as FileError where error.code == .exists {
             throw InputError(file: path, "already exists; pass --force to replace it")
         } catch let error as FileError {

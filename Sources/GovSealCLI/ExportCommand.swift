@@ -25,19 +25,7 @@ struct ExportOutput: ParsableArguments {
             print(String(decoding: bytes, as: UTF8.self), terminator: "")
             return
         }
-        try ExportOutput.write(bytes, to: out, force: force)
-    }
-
-    static func write(_ bytes: [UInt8], to path: String, force: Bool) throws {
-        do {
-            try AtomicFile.write(bytes, to: path, mode: 0o644, overwrite: force)
-        } catch let error as FileError where error.code == .exists {
-            throw InputError(file: path, "already exists; pass --force to replace it")
-        } catch let error as FileError {
-            throw InputError(file: path, error.reason)
-        } catch {
-            throw InputError(file: path, "\(error)")
-        }
+        try CLI.write(bytes, to: out, force: force)
     }
 
     /// Runs an export of `file`: a bad option is a usage error (64), anything else bad input (2).
@@ -79,12 +67,8 @@ struct ExportCosmosCommand: ParsableCommand {
     @OptionGroup var output: ExportOutput
 
     func run() throws {
-        let platforms = try platform.map { text -> (artifact: String, platform: String) in
-            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-                throw UsageError("--platform takes NAME=OS/ARCH, got '\(text)'")
-            }
-            return (String(text[..<eq]), String(text[text.index(after: eq)...]))
-        }
+        let platforms = try platform.map { try CLI.pair($0, option: "--platform", form: "NAME=OS/ARCH") }
+            .map { (artifact: $0.0, platform: $0.1) }
         let options = CosmosProposal.Options(planName: planName, height: height, deposit: deposit, expedited: expedited,
                                              metadata: metadata, bech32Prefix: bech32Prefix, platforms: platforms)
         let export = try ExportOutput.run(file) { try CosmosProposal.export(try DocumentFile.read(file), options: options) }
@@ -111,7 +95,7 @@ struct ExportICAdminCommand: ParsableCommand {
                 throw InputError(file: path, "already exists; pass --force to replace it")
             }
         }
-        try ExportOutput.write(Array(proposal.summary.utf8), to: summaryPath, force: output.force)
+        try CLI.write(Array(proposal.summary.utf8), to: summaryPath, force: output.force)
         try output.emit(Array(proposal.commandLine(summaryFile: summaryPath).utf8))
     }
 }

@@ -18,7 +18,6 @@ struct RebuildOptionGroup: ParsableArguments {
         let document = try CLI.readDocument(blessing)
         guard document.type == .blessing else { throw InputError(file: blessing, "is a \(document.type.rawValue), not a blessing") }
         let parsed = try reading(blessing) { try Blessing(body: document.body) }
-        let (recipe, artifacts) = try reading(blessing) { try parsed.rebuildInputs() }
         let repository = try reading(source) { try GitRepository(path: source) }
         var options = RebuildOptions()
         options.timeout = .seconds(timeout)
@@ -26,8 +25,11 @@ struct RebuildOptionGroup: ParsableArguments {
         options.referenceArtifacts = reference
         if !quiet { options.log = { printError("govseal: \($0)") } }
         let report = try reading(source) {
-            try Rebuilder.rebuild(repository: repository, commit: parsed.source.commit, expectedTree: parsed.source.tree,
-                                  recipe: recipe, artifacts: artifacts, options: options)
+            do {
+                return try parsed.rebuild(from: repository, options: options)
+            } catch let error as DocumentError {
+                throw InputError(file: blessing, "\(error)")  // the blessing's recipe, not the source, is at fault
+            }
         }
         return (document, report)
     }

@@ -34,7 +34,7 @@ struct RevealCommand: ParsableCommand {
                                allowWithoutEmbargo: allowWithoutEmbargo)
         }
         try CLI.write(draft.document, to: out, force: force)
-        for check in draft.checks { print("[\(check.passed ? "ok" : "FAIL")] \(check.name): \(check.detail)") }
+        for check in draft.checks { print(check.line) }
         print("wrote \(out) (reveal of \(draft.reveal.proposal))")
         print("next: govseal sign \(out) --key KEYFILE")
         if draft.checks.contains(where: { !$0.passed }) { throw ChecksFailed() }

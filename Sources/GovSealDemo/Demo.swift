@@ -107,7 +107,7 @@ public struct Demo {
                                           rolloutCompleted: try Timestamp(parsing: Self.rolloutCompleted),
                                           disclosed: try Timestamp(parsing: Self.disclosed),
                                           advisory: "https://example.org/advisories/CVE-2026-0001")
-        for check in prepared.checks { say("   [\(check.passed ? "ok" : "FAIL")] \(check.name): \(check.detail)") }
+        for check in prepared.checks { say("   " + check.line) }
         honest = honest && prepared.checks.allSatisfy(\.passed)
         let reveal = try prepared.document.signed(by: keys.foundation)
         try save(reveal, "reveal.json", in: work)
@@ -139,8 +139,7 @@ public struct Demo {
 
         // 11. A tampered disclosure.
         say("11. Now a tampered disclosure: one byte of \(DemoExample.tamperedFile) changed before publishing.")
-        let tamperCaught = try tamperedDisclosure(blessing: blessing, privateRepo: privateRepo, work: work,
-                                                  reference: artifactsDir, policy: policy)
+        let tamperCaught = try tamperedDisclosure(blessing: blessing, work: work, reference: artifactsDir)
         say("")
         if honest && tamperCaught {
             say("Demo complete: the honest release verified end to end, and the tampered disclosure was caught.")
@@ -151,24 +150,21 @@ public struct Demo {
         return Outcome(honestStepsPassed: honest, tamperCaught: tamperCaught)
     }
 
-    func tamperedDisclosure(blessing: Document, privateRepo: GitRepository, work: DemoWorkspace,
-                            reference: String, policy: Policy) throws -> Bool {
+    func tamperedDisclosure(blessing: Document, work: DemoWorkspace, reference: String) throws -> Bool {
         let tampered = try work.publishTampered(as: "tampered")
         let b = try Blessing(body: blessing.body)
         let checks = b.source.checks(in: tampered.path)
-        for check in checks { say("    [\(check.passed ? "ok" : "FAIL")] \(check.name): \(check.detail)") }
+        for check in checks { say("    " + check.line) }
         // The same content disclosed as a tarball (no history): its tree id is not the blessed tree.
         let head = try tampered.resolveCommit("HEAD")
         let tarball = "\(work.root)/tampered-tarball"
         try tampered.export(commit: head, to: tarball)
         let folderChecks = b.source.checks(in: tarball)
-        for check in folderChecks { say("    [\(check.passed ? "ok" : "FAIL")] \(check.name) (as a tarball): \(check.detail)") }
+        for check in folderChecks { say("    " + Check("\(check.name) (as a tarball)", passed: check.passed, check.detail).line) }
         // Rebuild the tampered head to show exactly which member of which artifact differs.
-        let (recipe, artifacts) = try b.rebuildInputs()
         var options = RebuildOptions()
         options.referenceArtifacts = reference
-        let report = try Rebuilder.rebuild(repository: tampered, commit: head, expectedTree: nil, recipe: recipe,
-                                           artifacts: artifacts, options: options)
+        let report = try b.rebuild(from: tampered, commit: head, options: options)
         say("    rebuilding the tampered source with the blessed recipe:")
         var namedFile = false
         for artifact in report.artifacts {
@@ -194,12 +190,9 @@ public struct Demo {
     }
 
     func rebuild(_ blessing: Document, from repository: GitRepository, reference: String) throws -> RebuildReport {
-        let b = try Blessing(body: blessing.body)
-        let (recipe, artifacts) = try b.rebuildInputs()
         var options = RebuildOptions()
         options.referenceArtifacts = reference
-        let report = try Rebuilder.rebuild(repository: repository, commit: b.source.commit, expectedTree: b.source.tree,
-                                           recipe: recipe, artifacts: artifacts, options: options)
+        let report = try Blessing(body: blessing.body).rebuild(from: repository, options: options)
         for artifact in report.artifacts {
             if case .match = artifact.outcome {
                 say("    [ok] \(artifact.name): reproduced bit for bit")
@@ -214,7 +207,7 @@ public struct Demo {
         for s in report.signatures {
             say("    signature \(s.algorithm.rawValue) \(s.keyID.prefix(16))…: \(s.statusText)")
         }
-        for c in report.checks { say("    [\(c.passed ? "ok" : "FAIL")] \(c.name): \(c.detail)") }
+        for c in report.checks { say("    " + c.line) }
         say(report.passed ? "    PASSED" : "    FAILED")
         return report.passed
     }

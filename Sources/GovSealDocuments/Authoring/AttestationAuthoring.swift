@@ -19,6 +19,21 @@ extension Blessing {
     }
 }
 
+extension Blessing {
+    /// Rebuilds the blessed commit (or, to examine another disclosure, `commit`) from
+    /// `repository` with the blessing's recipe and compares every artifact. The exported tree
+    /// must equal the blessed tree when the blessed commit is rebuilt.
+    ///
+    /// Throws `DocumentError` when the blessing declares no recipe, `SourceError` when the
+    /// repository or the export fails; a failed build or a mismatch is in the report.
+    public func rebuild(from repository: GitRepository, commit: String? = nil, options: RebuildOptions) throws -> RebuildReport {
+        let (recipe, artifacts) = try rebuildInputs()
+        return try Rebuilder.rebuild(repository: repository, commit: commit ?? source.commit,
+                                     expectedTree: commit == nil ? source.tree : nil,
+                                     recipe: recipe, artifacts: artifacts, options: options)
+    }
+}
+
 extension Attestation {
     /// The attestation of what a rebuild obtained: one subject per artifact with the sha256 the
     /// rebuild produced (which may differ from the blessing's; verification names such a

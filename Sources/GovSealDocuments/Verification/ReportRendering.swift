@@ -1,6 +1,11 @@
 import GovSealEncoding
 import GovSealJSON
 
+extension Check {
+    /// `[ok] name: detail` or `[FAIL] name: detail`, as every report prints a check.
+    public var line: String { "[\(passed ? "ok" : "FAIL")] \(name): \(detail)" }
+}
+
 extension SignatureCheck {
     /// "valid", "duplicate of #1 (counted once)" or "invalid: why".
     public var statusText: String {
@@ -45,7 +50,7 @@ extension VerificationReport {
             out.append("  signature #\(s.index + 1) \(s.algorithm.rawValue) \(s.keyID.prefix(16)): \(s.statusText)")
         }
         for c in checks {
-            out.append("  [\(c.passed ? "ok" : "FAIL")] \(c.name): \(c.detail)")
+            out.append("  " + c.line)
         }
         for w in warnings { out.append("  warning: \(w)") }
         out.append(passed ? "  PASSED" : "  FAILED")
