@@ -20,6 +20,8 @@ let package = Package(
                        providers: [.apt(["libsecp256k1-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // zlib, for reading git objects natively (only GovSealSource imports it).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Crash-safe file writes (temporary file, fsync, rename) and locks.
         .target(name: "GovSealFiles"),
@@ -31,8 +33,8 @@ let package = Package(
         .target(name: "GovSealJSON"),
         // CAIP-2 chain ids and each chain's address rules.
         .target(name: "GovSealChains", dependencies: ["GovSealCrypto", "GovSealEncoding"]),
-        // Git trees and commits, reproducible rebuilds.
-        .target(name: "GovSealSource", dependencies: ["GovSealCrypto", "GovSealEncoding"]),
+        // Git objects read natively from untrusted repositories, trees, reproducible rebuilds.
+        .target(name: "GovSealSource", dependencies: ["CZlib", "GovSealCrypto", "GovSealEncoding"]),
         // The document envelope, bodies, signing, verification, policies, the registry.
         .target(name: "GovSealDocuments", dependencies: [
             "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains", "GovSealSource", "GovSealFiles",

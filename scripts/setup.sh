@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Installs what govseal needs to build on Debian, only when it is missing:
-# libsecp256k1-dev, libssl-dev (libcrypto) and pkg-config. Idempotent; prints one line.
+# libsecp256k1-dev, libssl-dev (libcrypto), zlib1g-dev and pkg-config. Idempotent; prints one line.
 set -euo pipefail
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libsecp256k1 || missing+=(libsecp256k1-dev)
   pkg-config --exists libcrypto || missing+=(libssl-dev)
+  pkg-config --exists zlib || missing+=(zlib1g-dev)
 else
-  missing+=(libsecp256k1-dev libssl-dev)
+  missing+=(libsecp256k1-dev libssl-dev zlib1g-dev)
 fi
 command -v git >/dev/null 2>&1 || missing+=(git)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: libsecp256k1, libcrypto and pkg-config present"
+  echo "setup: libsecp256k1, libcrypto, zlib and pkg-config present"
   exit 0
 fi
 echo "setup: installing ${missing[*]}"

@@ -14,11 +14,15 @@ struct RebuildOptionGroup: ParsableArguments {
     @Flag(help: "Print no progress lines on stderr.") var quiet = false
 
     /// Runs the rebuild of the blessing and returns the blessing document and the report.
-    func rebuild() throws -> (Document, RebuildReport) {
+    ///
+    /// When the source does not hold the blessed commit and tree intact (absent, partial, corrupt,
+    /// another tree), that is a failed check, not bad input: one `[FAIL] source …` line (or a JSON
+    /// report with `--json`) and exit 1. Nothing is built then.
+    func rebuild(json: Bool = false) throws -> (Document, RebuildReport) {
         let document = try CLI.readDocument(blessing)
         guard document.type == .blessing else { throw InputError(file: blessing, "is a \(document.type.rawValue), not a blessing") }
         let parsed = try reading(blessing) { try Blessing(body: document.body) }
-        let repository = try reading(source) { try GitRepository(path: source) }
+        let repository = try reading(source) { try SourceRepository(path: source) }
         var options = RebuildOptions()
         options.timeout = .seconds(timeout)
         options.keep = keep
@@ -29,10 +33,24 @@ struct RebuildOptionGroup: ParsableArguments {
                 return try parsed.rebuild(from: repository, options: options)
             } catch let error as DocumentError {
                 throw InputError(file: blessing, "\(error)")  // the blessing's recipe, not the source, is at fault
+            } catch let error as SourceError where Self.evidenceFailures.contains(error.code) {
+                let check = Check(error.code == .treeMismatch ? "source tree" : "source commit", passed: false, "\(error)")
+                if json {
+                    let entry = JSONObject([("name", .string(check.name)), ("passed", .bool(false)), ("detail", .string(check.detail))])
+                    CLI.printJSON(.object(JSONObject([("passed", .bool(false)), ("checks", .array([.object(entry)]))])))
+                } else {
+                    print(check.line)
+                }
+                throw ChecksFailed()
             }
         }
         return (document, report)
     }
+}
+
+extension RebuildOptionGroup {
+    /// Source errors that mean the evidence does not hold (exit 1), as opposed to unusable input.
+    static let evidenceFailures: Set<SourceError.Code> = [.unknownCommit, .missingObject, .corruptObject, .treeMismatch]
 }
 
 /// `govseal rebuild`: run the blessed recipe on the disclosed source and compare every digest.
@@ -41,8 +59,10 @@ struct RebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Rebuild the disclosed source with the blessed recipe and compare every artifact digest.",
         discussion: """
-        Checks the commit out of --source into a fresh temporary folder (its tree must equal the blessed \
-        tree), runs the build command there with a scrubbed environment (PATH=/usr/local/bin:/usr/bin:/bin, \
+        Reads the blessed commit from --source natively (never through git: the repository's config, refs, \
+        replace refs, grafts, hooks and alternates are not used), verifying every object against its id, and \
+        writes it into a fresh temporary folder (its tree must equal the blessed tree; an absent or corrupt \
+        commit is a failed check, exit 1), runs the build command there with a scrubbed environment (PATH=/usr/local/bin:/usr/bin:/bin, \
         HOME in the temporary folder, LC_ALL=C, TZ=UTC, SOURCE_DATE_EPOCH = the commit time) and a timeout, \
         then hashes every declared output. One line per artifact; exit 1 on any mismatch. Output paths that \
         escape the source folder are refused. Nothing is left behind unless --keep.
@@ -53,7 +73,7 @@ struct RebuildCommand: ParsableCommand {
     @Flag(help: "Print one JSON report.") var json = false
 
     func run() throws {
-        let (_, report) = try options.rebuild()
+        let (_, report) = try options.rebuild(json: json)
         if json {
             CLI.printJSON(report.json)
         } else {

@@ -8,7 +8,9 @@ struct RevealCommand: ParsableCommand {
         abstract: "Record the disclosure of an embargoed release's source, checked against the blessing.",
         discussion: """
         The disclosed source (--source: a git repository, or a plain folder such as an unpacked tarball) \
-        must hold the blessed commit and tree; otherwise nothing is written. The reveal is written \
+        must hold the blessed commit and tree, every object verified against its id (the repository is \
+        read natively, never through git); otherwise the failed checks are printed, nothing is written and \
+        the exit status is 1. The reveal is written \
         unsigned (sign it with `govseal sign`); when the disclosure came before rollout_completed + the \
         quiet period, the quiet-period check fails and the exit status is 1.
         """
@@ -28,10 +30,19 @@ struct RevealCommand: ParsableCommand {
         let rollout = try CLI.timestamp(rolloutCompleted, option: "--rollout-completed")
         let disclosedAt = try CLI.timestamp(disclosed, option: "--disclosed")
         let blessingDocument = try CLI.readDocument(blessing)
-        let draft = try reading(blessing) {
-            try Reveal.prepare(for: blessingDocument, sourceDirectory: source, repository: repository,
-                               rolloutCompleted: rollout, disclosed: disclosedAt, advisory: advisory,
-                               allowWithoutEmbargo: allowWithoutEmbargo)
+        let prepared: Result<RevealDraft, SourceMismatch> = try reading(blessing) {
+            do {
+                return .success(try Reveal.prepare(for: blessingDocument, sourceDirectory: source, repository: repository,
+                                                   rolloutCompleted: rollout, disclosed: disclosedAt, advisory: advisory,
+                                                   allowWithoutEmbargo: allowWithoutEmbargo))
+            } catch let mismatch as SourceMismatch {
+                return .failure(mismatch)
+            }
+        }
+        guard case .success(let draft) = prepared else {
+            if case .failure(let mismatch) = prepared { mismatch.checks.forEach { print($0.line) } }
+            print("nothing written: the disclosed source does not hold the blessed commit and tree intact")
+            throw ChecksFailed()
         }
         try CLI.write(draft.document, to: out, force: force)
         for check in draft.checks { print(check.line) }

@@ -48,7 +48,7 @@ public struct Demo {
         say("1. The foundation fixes a vulnerability in a private repository.")
         let privateRepo = try work.makeRepository(named: "private")
         let commit = try privateRepo.resolveCommit("HEAD")
-        let tree = try privateRepo.treeID(ofCommit: commit)
+        let tree = try SourceRepository(path: privateRepo.path).commit(commit).tree
         say("   commit \(commit)")
         say("   tree   \(tree)  (fixed author, committer and dates: the same ids on every machine)")
 
@@ -158,13 +158,13 @@ public struct Demo {
         // The same content disclosed as a tarball (no history): its tree id is not the blessed tree.
         let head = try tampered.resolveCommit("HEAD")
         let tarball = "\(work.root)/tampered-tarball"
-        try tampered.export(commit: head, to: tarball)
+        try SourceRepository(path: tampered.path).export(commit: head, to: tarball)
         let folderChecks = b.source.checks(in: tarball)
         for check in folderChecks { say("    " + Check("\(check.name) (as a tarball)", passed: check.passed, check.detail).line) }
         // Rebuild the tampered head to show exactly which member of which artifact differs.
         var options = RebuildOptions()
         options.referenceArtifacts = reference
-        let report = try b.rebuild(from: tampered, commit: head, options: options)
+        let report = try b.rebuild(from: SourceRepository(path: tampered.path), commit: head, options: options)
         say("    rebuilding the tampered source with the blessed recipe:")
         var namedFile = false
         for artifact in report.artifacts {
@@ -192,7 +192,7 @@ public struct Demo {
     func rebuild(_ blessing: Document, from repository: GitRepository, reference: String) throws -> RebuildReport {
         var options = RebuildOptions()
         options.referenceArtifacts = reference
-        let report = try Blessing(body: blessing.body).rebuild(from: repository, options: options)
+        let report = try Blessing(body: blessing.body).rebuild(from: SourceRepository(path: repository.path), options: options)
         for artifact in report.artifacts {
             if case .match = artifact.outcome {
                 say("    [ok] \(artifact.name): reproduced bit for bit")

@@ -67,8 +67,7 @@ final class DemoWorkspace {
     /// returns the folder holding the artifacts by name.
     func buildRelease(from repository: GitRepository, commit: String) throws -> String {
         let build = "\(root)/release-build"
-        try repository.export(commit: commit, to: build)
-        let epoch = try repository.commitTime(commit)
+        let epoch = try SourceRepository(path: repository.path).export(commit: commit, to: build).committerTime
         var process = Subprocess(executable: "/bin/sh", arguments: ["-c", DemoExample.buildCommand],
                                  environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": root, "LC_ALL": "C",
                                                "TZ": "UTC", "SOURCE_DATE_EPOCH": String(epoch)],

@@ -35,6 +35,10 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedEntry
         /// A tar archive that cannot be read.
         case malformedArchive
+        /// A repository object whose stored bytes do not hash to its id, or that is malformed.
+        case corruptObject
+        /// An object that a commit's tree names is not in the repository (e.g. a partial clone).
+        case missingObject
     }
 
     /// What kind of failure this is; stable, for matching.
@@ -70,4 +74,6 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let missingOutput = SourceError(.missingOutput, "")
     public static let unsupportedEntry = SourceError(.unsupportedEntry, "")
     public static let malformedArchive = SourceError(.malformedArchive, "")
+    public static let corruptObject = SourceError(.corruptObject, "")
+    public static let missingObject = SourceError(.missingObject, "")
 }

@@ -26,7 +26,7 @@ extension Blessing {
     ///
     /// Throws `DocumentError` when the blessing declares no recipe, `SourceError` when the
     /// repository or the export fails; a failed build or a mismatch is in the report.
-    public func rebuild(from repository: GitRepository, commit: String? = nil, options: RebuildOptions) throws -> RebuildReport {
+    public func rebuild(from repository: SourceRepository, commit: String? = nil, options: RebuildOptions) throws -> RebuildReport {
         let (recipe, artifacts) = try rebuildInputs()
         return try Rebuilder.rebuild(repository: repository, commit: commit ?? source.commit,
                                      expectedTree: commit == nil ? source.tree : nil,

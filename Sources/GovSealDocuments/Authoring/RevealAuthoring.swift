@@ -9,13 +9,19 @@ public struct RevealDraft: Sendable {
     public let checks: [Check]
 }
 
+/// The disclosed source does not hold the blessed commit and tree intact: the checks say why.
+public struct SourceMismatch: Error, Sendable {
+    public let checks: [Check]
+}
+
 extension Reveal {
     /// Prepares the reveal of `blessingDocument`: the disclosed source at `sourceDirectory` (a git
     /// repository, or a plain folder whose content must be the blessed tree) must hold the blessed
     /// commit and tree.
     ///
     /// Throws `DocumentError` when the blessing has no embargo (unless `allowWithoutEmbargo`),
-    /// or when the source does not match (nothing is written then).
+    /// `SourceMismatch` with the failed checks when the source does not hold the blessed commit and
+    /// tree intact (a failed check, not bad input; nothing is written then).
     public static func prepare(for blessingDocument: Document, sourceDirectory: String, repository: String? = nil,
                                rolloutCompleted: Timestamp, disclosed: Timestamp, advisory: String? = nil,
                                allowWithoutEmbargo: Bool = false) throws -> RevealDraft {
@@ -27,15 +33,13 @@ extension Reveal {
             throw DocumentError(.invalidValue, path: "body.embargo",
                                 "the blessing has no embargo, so there is nothing to reveal (pass --allow-without-embargo to reveal anyway)")
         }
-        let sourceChecks = SourceChecks.run(blessing.source, directory: sourceDirectory)
-        if let failed = sourceChecks.first(where: { !$0.passed }) {
-            throw DocumentError(.invalidValue, path: "--source", "\(failed.name): \(failed.detail)")
+        let (sourceChecks, verifiedTree) = SourceChecks.run(blessing.source, directory: sourceDirectory)
+        guard let verifiedTree, sourceChecks.allSatisfy(\.passed) else {
+            throw SourceMismatch(checks: sourceChecks)
         }
         var source = blessing.source
         if let repository { source.repository = repository }
-        if source.tree == nil, let repo = try? GitRepository(path: sourceDirectory) {
-            source.tree = try repo.treeID(ofCommit: source.commit)
-        }
+        source.tree = verifiedTree
         let draft = Reveal(proposal: blessingDocument.proposalID, chain: blessing.chain, source: source,
                            rolloutCompleted: rolloutCompleted, disclosed: disclosed, advisory: advisory)
         let reveal = try Reveal(body: draft.json)

@@ -13,7 +13,7 @@ enum BlessingChecks {
             checks += artifactChecks(blessing.artifacts, directory: dir)
         }
         if let dir = context.sourceDirectory {
-            checks += SourceChecks.run(blessing.source, directory: dir)
+            checks += SourceChecks.run(blessing.source, directory: dir).checks
         }
         return checks
     }
@@ -88,43 +88,48 @@ enum BlessingChecks {
 /// and its tree must equal the recorded tree; a plain folder (a disclosed tarball) must have
 /// the recorded tree as its content's git tree id.
 enum SourceChecks {
-    static func run(_ source: Blessing.Source, directory: String) -> [Check] {
+    /// The checks, and the tree id the source was verified to have (nil when a check failed).
+    static func run(_ source: Blessing.Source, directory: String) -> (checks: [Check], tree: String?) {
         let format: GitObjectFormat = source.commit.utf8.count == 64 ? .sha256 : .sha1
         var isDir = stat()
         guard stat(directory, &isDir) == 0, (isDir.st_mode & S_IFMT) == S_IFDIR else {
-            return [Check("source", passed: false, "not a folder: \(directory)")]
+            return ([Check("source", passed: false, "not a folder: \(directory)")], nil)
         }
-        var gitDir = stat()
-        if lstat(directory + "/.git", &gitDir) == 0, (gitDir.st_mode & S_IFMT) == S_IFLNK {
-            return [Check("source", passed: false, "\(directory)/.git is a symbolic link; refusing to take another repository's objects for this folder")]
-        }
-        guard stat(directory + "/.git", &gitDir) == 0 else {
+        guard SourceRepository.looksLikeRepository(directory) else {
             guard let tree = source.tree else {
-                return [Check("source tree", passed: false,
-                              "\(directory) is not a git repository and the document records no tree to compare")]
+                return ([Check("source tree", passed: false,
+                               "\(directory) is not a git repository and the document records no tree to compare")], nil)
             }
             do {
                 let got = try TreeHash.compute(directory: directory, format: format)
-                return [Check("source tree", passed: got == tree,
-                              got == tree ? "folder content has tree \(tree)" : "folder content has tree \(got), expected \(tree)")]
+                return ([Check("source tree", passed: got == tree,
+                               got == tree ? "folder content has tree \(tree)" : "folder content has tree \(got), expected \(tree)")],
+                        got == tree ? tree : nil)
             } catch {
-                return [Check("source tree", passed: false, "\(error)")]
+                return ([Check("source tree", passed: false, "\(error)")], nil)
             }
         }
+        let commit: GitCommit
+        let repository: SourceRepository
         do {
-            let repository = try GitRepository(path: directory)
-            guard repository.containsCommit(source.commit) else {
-                return [Check("source commit", passed: false, "commit \(source.commit) is not in the repository at \(directory)")]
-            }
-            var checks = [Check("source commit", passed: true, "\(source.commit) present in the repository at \(directory) (its work tree is not compared)")]
-            let tree = try repository.treeID(ofCommit: source.commit)
-            if let expected = source.tree {
-                checks.append(Check("source tree", passed: tree == expected,
-                                    tree == expected ? "tree \(tree)" : "commit has tree \(tree), expected \(expected)"))
-            }
-            return checks
+            repository = try SourceRepository(path: directory)
+            commit = try repository.commit(source.commit)
         } catch {
-            return [Check("source commit", passed: false, "\(error)")]
+            return ([Check("source commit", passed: false, "\(error)")], nil)
+        }
+        var checks = [Check("source commit", passed: true,
+                            "\(source.commit) present and intact in the repository at \(directory) (its work tree is not compared)")]
+        if let expected = source.tree, expected != commit.tree {
+            checks.append(Check("source tree", passed: false, "commit has tree \(commit.tree), expected \(expected)"))
+            return (checks, nil)
+        }
+        do {
+            let count = try repository.verifyTree(of: commit)
+            checks.append(Check("source tree", passed: true, "tree \(commit.tree): all \(count) objects present and hash to their ids"))
+            return (checks, commit.tree)
+        } catch {
+            checks.append(Check("source tree", passed: false, "\(error)"))
+            return (checks, nil)
         }
     }
 }
@@ -133,6 +138,6 @@ extension Blessing.Source {
     /// Checks that `directory` holds this source: a git repository must contain the commit with
     /// the recorded tree; a plain folder's content must have the recorded tree id.
     public func checks(in directory: String) -> [Check] {
-        SourceChecks.run(self, directory: directory)
+        SourceChecks.run(self, directory: directory).checks
     }
 }

@@ -12,7 +12,7 @@ enum RevealChecks {
             checks.append(Check("timeline", passed: false, "rollout_completed or disclosed is later than now (\(context.now))"))
         }
         if let dir = context.sourceDirectory {
-            checks += SourceChecks.run(reveal.source, directory: dir)
+            checks += SourceChecks.run(reveal.source, directory: dir).checks
         }
         // Without its blessing a reveal proves nothing about the commit, tree or quiet period.
         guard let proposal = context.proposal else {

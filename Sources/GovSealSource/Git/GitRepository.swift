@@ -4,8 +4,13 @@ import Glibc
 import Darwin
 #endif
 
-/// A git repository, driven through the real `git` binary: `posix_spawn` with argument arrays,
-/// never a shell string. Every commit id or ref is validated before use so that it can never be
+/// The author's own git repository, driven through the real `git` binary to resolve a ref (a
+/// branch, tag or `HEAD`) to a commit id when a blessing is made: `posix_spawn` with argument
+/// arrays, never a shell string.
+///
+/// Only for a repository the caller trusts (its configuration is git's to apply). A disclosed
+/// repository is hostile input and is read with `SourceRepository`, never through git; everything
+/// after ref resolution (the commit, its tree, the export) goes through `SourceRepository` too. Every commit id or ref is validated before use so that it can never be
 /// taken as an option (no leading "-"), and is passed after `--end-of-options`.
 ///
 /// git runs with the caller's environment minus every `GIT_*` variable (so nothing redirects it
@@ -63,14 +68,7 @@ public struct GitRepository: Sendable {
         return try checkedID(output.text, what: "commit '\(ref)'")
     }
 
-    /// True when the repository holds the commit with this full id (40 or 64 lowercase hex digits
-    /// matching the repository's format); false for anything else, including branch names.
-    public func containsCommit(_ id: String) -> Bool {
-        guard let format = try? objectFormat(), GitReference.isFullID(id, format: format) else { return false }
-        return (try? run(["cat-file", "-e", "--end-of-options", "\(id)^{commit}"])) != nil
-    }
-
-    /// The id of the tree that commit `id` records.
+    /// The id of the tree that commit `id` records, as git reports it (the author's own repository).
     ///
     /// Throws `.invalidReference` or `.unknownCommit` naming `id`.
     public func treeID(ofCommit id: String) throws -> String {
@@ -78,24 +76,6 @@ public struct GitRepository: Sendable {
         let output = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(id)^{commit}^{tree}"], failure: .unknownCommit,
                              reason: "no commit named '\(id)' in '\(path)'")
         return try checkedID(output.text, what: "tree of commit '\(id)'")
-    }
-
-    /// The committer time of commit `id` in seconds since 1970 (the value for `SOURCE_DATE_EPOCH`).
-    ///
-    /// Throws `.invalidReference`, `.unknownCommit`, or `.gitFailed` when the commit has no readable
-    /// committer line.
-    public func commitTime(_ id: String) throws -> Int64 {
-        let full = try resolveCommit(id)
-        let object = try run(["cat-file", "commit", full], limit: 64 << 20)
-        for line in object.output.split(separator: 0x0a, omittingEmptySubsequences: false) {
-            if line.isEmpty { break }  // end of the header
-            guard line.starts(with: Array("committer ".utf8)) else { continue }
-            let fields = line.split(separator: 0x20)
-            if fields.count >= 3, let seconds = Int64(String(decoding: fields[fields.count - 2], as: UTF8.self)) {
-                return seconds
-            }
-        }
-        throw SourceError(.gitFailed, "commit \(full) in '\(path)' has no readable committer time")
     }
 
     // MARK: Running git
@@ -120,12 +100,17 @@ public struct GitRepository: Sendable {
         environment["LC_ALL"] = "C"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["GIT_NO_REPLACE_OBJECTS"] = "1"
+        environment["GIT_NO_LAZY_FETCH"] = "1"  // git 2.44+; older versions ignore it
         return environment
     }
 
-    /// A git command in this repository: `git -C <path> -c core.fsmonitor=false <arguments>`.
+    /// A git command in this repository, with no fsmonitor, no transport allowed (so no lazy fetch
+    /// can run a remote helper) and no pager.
     func command(_ arguments: [String]) -> Subprocess {
-        var process = Subprocess(executable: gitExecutable, arguments: ["-C", path, "-c", "core.fsmonitor=false"] + arguments,
+        let settings = ["-c", "core.fsmonitor=false", "-c", "protocol.allow=never", "-c", "core.pager=cat", "--no-pager"]
+        var process = Subprocess(executable: gitExecutable, arguments: ["-C", path] + settings + arguments,
                                  environment: gitEnvironment)
         process.timeout = commandTimeout
         return process

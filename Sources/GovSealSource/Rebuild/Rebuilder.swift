@@ -12,8 +12,8 @@ public enum Rebuilder {
     /// How many lines of build output the report keeps.
     public static let logTailLines = 40
 
-    /// Exports `commit` from `repository` into a fresh temporary folder (`<tmp>/src`), checks that
-    /// its tree equals `expectedTree` when given, then runs `/bin/sh -c recipe.command` there with
+    /// Exports `commit` (a full id) from `repository` into a fresh temporary folder (`<tmp>/src`),
+    /// every object verified against its id, checks that its tree equals `expectedTree` when given, then runs `/bin/sh -c recipe.command` there with
     /// stdin from `/dev/null`, a time limit (after which the whole process group is killed) and a
     /// scrubbed environment holding only `PATH=/usr/local/bin:/usr/bin:/bin`, `HOME=<tmp>/home`,
     /// `TMPDIR=<tmp>/tmp`, `LC_ALL=C`, `TZ=UTC` and `SOURCE_DATE_EPOCH=<committer time>`.
@@ -26,10 +26,10 @@ public enum Rebuilder {
     /// removed unless `options.keep`; on error it is always removed.
     ///
     /// A failed build, a timeout or a mismatch is reported, not thrown: see `RebuildReport.allMatch`
-    /// and `problems`. Throws `SourceError` for what prevents a rebuild: `.invalidReference` or
-    /// `.unknownCommit` for the commit, `.treeMismatch` when the commit's tree is not
+    /// and `problems`. Throws `SourceError` for what prevents a rebuild: `.invalidReference`,
+    /// `.unknownCommit`, `.missingObject` or `.corruptObject` for the commit and its objects, `.treeMismatch` when the commit's tree is not
     /// `expectedTree`, `.buildFailed` for an empty command, `.io`, `.gitFailed`, `.spawnFailed`.
-    public static func rebuild(repository: GitRepository, commit: String, expectedTree: String?, recipe: RebuildRecipe,
+    public static func rebuild(repository: SourceRepository, commit: String, expectedTree: String?, recipe: RebuildRecipe,
                                artifacts: [ExpectedArtifact], options: RebuildOptions) throws -> RebuildReport {
         guard !recipe.command.trimmingWhitespace().isEmpty else {
             throw SourceError(.buildFailed, "the build command is empty")
@@ -50,11 +50,12 @@ public enum Rebuilder {
         }
     }
 
-    private static func rebuild(in work: String, repository: GitRepository, commit: String, expectedTree: String?,
+    private static func rebuild(in work: String, repository: SourceRepository, commit: String, expectedTree: String?,
                                 recipe: RebuildRecipe, artifacts: [ExpectedArtifact], options: RebuildOptions) throws -> RebuildReport {
         let log = options.log ?? { _ in }
-        let full = try repository.resolveCommit(commit)
-        let tree = try repository.treeID(ofCommit: full)
+        let verified = try repository.commit(commit)
+        let full = verified.id
+        let tree = verified.tree
         if let expectedTree, expectedTree != tree {
             throw SourceError(.treeMismatch, "commit \(full) records tree \(tree), but tree \(expectedTree) was expected")
         }
@@ -66,7 +67,7 @@ public enum Rebuilder {
         }
         log("checking out \(full) (tree \(tree)) into \(source)")
         try repository.export(commit: full, to: source)
-        let epoch = try repository.commitTime(full)
+        let epoch = verified.committerTime
 
         let environment = [
             "PATH": buildSearchPath, "HOME": home, "TMPDIR": temporary,
