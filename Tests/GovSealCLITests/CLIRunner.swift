@@ -33,11 +33,17 @@ enum CLIRunner {
     /// Runs `govseal` with `arguments` in `directory` (default: the current one), feeding
     /// `stdin`, with `environment` added to this process's environment. Output goes through
     /// temporary files, so large outputs never block.
+    /// With `timeoutSeconds`, the run is killed (SIGKILL, status 137) when it takes longer.
     static func run(_ arguments: [String], in directory: String? = nil, stdin: [UInt8] = [],
-                    environment: [String: String] = [:]) throws -> CLIResult {
+                    environment: [String: String] = [:], timeoutSeconds: Int? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binaryPath())
-        process.arguments = arguments
+        if let timeoutSeconds {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["-s", "KILL", String(timeoutSeconds), try binaryPath()] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: try binaryPath())
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
 

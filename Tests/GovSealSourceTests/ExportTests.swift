@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GovSealSource
 
-@Suite("GitRepository.export")
+@Suite("SourceRepository.export")
 struct ExportTests {
     /// A repository whose attributes and configuration would change a normal checkout.
     static func hostileRepository(format: GitObjectFormat) throws -> (TemporaryFolder, Git, String) {
@@ -38,13 +38,13 @@ struct ExportTests {
     func exportsExactlyTheCommittedTree(format: GitObjectFormat) throws {
         let (folder, git, commit) = try Self.hostileRepository(format: format)
         defer { folder.remove() }
-        let repository = try GitRepository(path: folder("repo"))
+        let repository = try SourceRepository(path: folder("repo"))
         let indexBefore = try Files.read(folder("repo/.git/index"))
         let statusBefore = try git("status", "--porcelain", "--ignored")
 
         try repository.export(commit: commit, to: folder("out"))
 
-        #expect(try TreeHash.compute(directory: folder("out"), format: format) == repository.treeID(ofCommit: commit))
+        #expect(try TreeHash.compute(directory: folder("out"), format: format) == git("rev-parse", "\(commit)^{tree}"))
         #expect(try Files.read(folder("out/notes.txt")) == Array("line one\nline two\n".utf8))   // no CRLF
         #expect(try Files.read(folder("out/version.id")) == Array("$Id$\n".utf8))                // no ident
         #expect(try Files.read(folder("out/payload.dat")) == Array("quiet data\n".utf8))         // no smudge
@@ -60,22 +60,24 @@ struct ExportTests {
     @Test func exportsAnOlderCommitByRef() throws {
         let sample = try SampleRepository()
         defer { sample.folder.remove() }
-        let repository = try sample.open()
-        try repository.export(commit: "v1", to: sample.folder("old"))
+        let repository = try sample.source()
+        let commit = try repository.export(commit: sample.first, to: sample.folder("old"))
         #expect(try Files.entries(sample.folder("old")) == ["README"])
         #expect(try Files.read(sample.folder("old/README")) == Array("first\n".utf8))
-        #expect(try TreeHash.compute(directory: sample.folder("old")) == repository.treeID(ofCommit: sample.first))
+        #expect(try TreeHash.compute(directory: sample.folder("old")) == sample.git("rev-parse", "\(sample.first)^{tree}"))
+        #expect(commit.tree == (try sample.git("rev-parse", "\(sample.first)^{tree}")))
+        #expect(commit.committerTime == Int64(SampleRepository.firstTime))
     }
 
     @Test func existingEmptyFolderIsUsedAndNonEmptyRefused() throws {
         let sample = try SampleRepository()
         defer { sample.folder.remove() }
-        let repository = try sample.open()
+        let repository = try sample.source()
         try Files.makeFolder(sample.folder("empty"))
-        try repository.export(commit: "main", to: sample.folder("empty"))
+        try repository.export(commit: sample.second, to: sample.folder("empty"))
         #expect(try Files.entries(sample.folder("empty")) == ["README", "bin"])
         try Files.write(sample.folder("busy/file"), "x")
-        let error = try #require(throws: SourceError.self) { try repository.export(commit: "main", to: sample.folder("busy")) }
+        let error = try #require(throws: SourceError.self) { try repository.export(commit: sample.second, to: sample.folder("busy")) }
         #expect(error == .io)
         #expect(error.reason.contains("not empty"))
         #expect(try Files.entries(sample.folder("busy")) == ["file"])
@@ -84,8 +86,12 @@ struct ExportTests {
     @Test func unknownCommitLeavesNothingBehind() throws {
         let sample = try SampleRepository()
         defer { sample.folder.remove() }
-        #expect(throws: SourceError.unknownCommit) { try sample.open().export(commit: "nope", to: sample.folder("out")) }
-        #expect(throws: SourceError.invalidReference) { try sample.open().export(commit: "--help", to: sample.folder("out")) }
+        let absent = String(repeating: "ab", count: 20)
+        #expect(throws: SourceError.unknownCommit) { try sample.source().export(commit: absent, to: sample.folder("out")) }
+        // Only full ids are read: a ref name is never resolved in a disclosed repository.
+        for ref in ["main", "--help", "HEAD", String(sample.first.prefix(12)), sample.first.uppercased()] {
+            #expect(throws: SourceError.invalidReference) { try sample.source().export(commit: ref, to: sample.folder("out")) }
+        }
         #expect(!Files.exists(sample.folder("out")))
     }
 
@@ -95,8 +101,9 @@ struct ExportTests {
         // Record a gitlink entry directly in the index, as `git submodule add` would.
         try sample.git("update-index", "--add", "--cacheinfo", "160000,\(sample.first),vendor/lib")
         try sample.git.run(["commit", "-q", "-m", "submodule"])
-        let repository = try sample.open()
-        let error = try #require(throws: SourceError.self) { try repository.export(commit: "HEAD", to: sample.folder("out")) }
+        let repository = try sample.source()
+        let head = try sample.git("rev-parse", "HEAD")
+        let error = try #require(throws: SourceError.self) { try repository.export(commit: head, to: sample.folder("out")) }
         #expect(error == .unsupportedEntry)
         #expect(error.reason.contains("vendor/lib"))
         #expect(!Files.exists(sample.folder("out")))

@@ -28,6 +28,7 @@ struct SampleRepository {
 
     var path: String { folder("repo") }
     func open() throws -> GitRepository { try GitRepository(path: path) }
+    func source() throws -> SourceRepository { try SourceRepository(path: path) }
 }
 
 @Suite("GitRepository")
@@ -55,15 +56,16 @@ struct GitRepositoryTests {
         let repository = try sample.open()
         #expect(try repository.treeID(ofCommit: sample.first) == sample.git("rev-parse", "\(sample.first)^{tree}"))
         #expect(try repository.treeID(ofCommit: "main") == sample.git("rev-parse", "HEAD^{tree}"))
-        #expect(try repository.commitTime(sample.first) == Int64(SampleRepository.firstTime))
-        #expect(try repository.commitTime("main") == Int64(SampleRepository.secondTime))
-        #expect(try repository.commitTime(sample.second) == Int64(sample.git("log", "-1", "--format=%ct", sample.second)))
+        let source = try sample.source()
+        #expect(try source.commit(sample.first).committerTime == Int64(SampleRepository.firstTime))
+        #expect(try source.commit(sample.second).committerTime == Int64(sample.git("log", "-1", "--format=%ct", sample.second)))
+        #expect(try source.commit(sample.second).tree == sample.git("rev-parse", "HEAD^{tree}"))
     }
 
     @Test func containsCommit() throws {
         let sample = try SampleRepository()
         defer { sample.folder.remove() }
-        let repository = try sample.open()
+        let repository = try sample.source()
         #expect(repository.containsCommit(sample.first))
         #expect(repository.containsCommit(sample.second))
         #expect(!repository.containsCommit(String(repeating: "ab", count: 20)))
@@ -83,7 +85,7 @@ struct GitRepositoryTests {
         let error = try #require(throws: SourceError.self) { try repository.resolveCommit(ref) }
         #expect(error == .invalidReference)
         #expect(throws: SourceError.invalidReference) { try repository.treeID(ofCommit: ref) }
-        #expect(throws: SourceError.invalidReference) { try repository.commitTime(ref) }
+        #expect(throws: SourceError.invalidReference) { try sample.source().commit(ref) }
     }
 
     @Test(arguments: ["nope", "v9", "0000000000000000000000000000000000000000", "main~5"])
@@ -102,6 +104,7 @@ struct GitRepositoryTests {
         let tree = try sample.git("rev-parse", "HEAD^{tree}")
         #expect(throws: SourceError.unknownCommit) { try sample.open().resolveCommit(tree) }
         #expect(throws: SourceError.unknownCommit) { try sample.open().treeID(ofCommit: tree) }
+        #expect(throws: SourceError.unknownCommit) { try sample.source().commit(tree) }
     }
 
     @Test func notARepository() throws {
@@ -129,6 +132,9 @@ struct GitRepositoryTests {
         try Shell.run(Git.executable, ["clone", "-q", "--bare", sample.path, sample.folder("bare.git")], environment: Git.environment)
         #expect(try GitRepository(path: sample.folder("bare.git")).resolveCommit("main") == sample.second)
         #expect(try GitRepository(path: sample.folder("repo/.git")).resolveCommit("main") == sample.second)
+        #expect(try SourceRepository(path: sample.folder("bare.git")).commit(sample.second).id == sample.second)
+        #expect(try SourceRepository(path: sample.folder("repo/.git")).commit(sample.second).id == sample.second)
+        #expect(throws: SourceError.notARepository) { try SourceRepository(path: sample.folder("repo/bin")) }
     }
 
     @Test func missingGitIsReported() throws {

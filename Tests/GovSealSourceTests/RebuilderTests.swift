@@ -7,7 +7,7 @@ struct BuildFixture {
     let folder: TemporaryFolder
     let git: Git
     let commit: String
-    let repository: GitRepository
+    let repository: SourceRepository
     static let commitTime = 1_720_000_000
 
     init() throws {
@@ -18,7 +18,7 @@ struct BuildFixture {
         try Files.write(folder("repo/data/a.txt"), "alpha\n")
         try Files.write(folder("repo/data/c.txt"), "charlie\n")
         commit = try git.commitAll("build me", date: Self.commitTime)
-        repository = try GitRepository(path: folder("repo"))
+        repository = try SourceRepository(path: folder("repo"))
         try Files.makeFolder(folder("tmp"))
     }
 
