@@ -30,6 +30,15 @@ public enum CosmovisorReader {
     /// The checksum go-getter would apply to `url`, or nil when it would download without one.
     /// Both Go query grammars (before and since 1.17) must give the same answer, else nil.
     public static func checksum(ofURL url: String) -> Checksum? {
+        let modern = checksumParameter(ofURL: url)
+        let legacy = checksumParameter(ofURL: url, goBefore117: true)
+        guard let value = modern, value == legacy, !value.isEmpty else { return nil }
+        return parseChecksum(value)
+    }
+
+    /// `url.Query().Get("checksum")` as Go reads it (since 1.17, or before with `goBefore117`,
+    /// which also splits on `;`): nil when there is no such parameter or Go would read none.
+    public static func checksumParameter(ofURL url: String, goBefore117: Bool = false) -> [UInt8]? {
         let bytes = Array(url.utf8)
         // net/url.Parse refuses ASCII control characters outright.
         guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7f }) else { return nil }
@@ -38,10 +47,8 @@ public enum CosmovisorReader {
         let rawQuery = beforeFragment[(mark + 1)...]
         // Go 1.24's ParseQuery returns no parameters at all past `urlmaxqueryparams` (10000).
         guard rawQuery.lazy.filter({ $0 == UInt8(ascii: "&") }).count < 10000 else { return nil }
-        let modern = firstValue(of: "checksum", in: rawQuery, separators: [UInt8(ascii: "&")])
-        let legacy = firstValue(of: "checksum", in: rawQuery, separators: [UInt8(ascii: "&"), UInt8(ascii: ";")])
-        guard let value = modern, value == legacy, !value.isEmpty else { return nil }
-        return parseChecksum(value)
+        let separators: Set<UInt8> = goBefore117 ? [UInt8(ascii: "&"), UInt8(ascii: ";")] : [UInt8(ascii: "&")]
+        return firstValue(of: "checksum", in: rawQuery, separators: separators)
     }
 
     /// go-getter's `extractChecksum` on the parameter's value.
