@@ -122,36 +122,10 @@ struct HostileExportTextTests {
           arguments: ["/bin/sh", "/bin/bash"], payloadSummaryFiles)
     func shellRunsExactArguments(shell: String, summaryFile: String) throws {
         let proposal = try ICAdminProposal(try Self.icDocument(urls: Self.payloadURLs))
-        let (argv, pwned) = try Self.runThroughShell(shell, proposal.commandLine(summaryFile: summaryFile))
+        let (argv, pwned) = try ShellRun.run(shell, proposal.commandLine(summaryFile: summaryFile))
         #expect(argv == proposal.arguments(summaryFile: summaryFile))
         #expect(!pwned, "a payload ran")
         #expect(!proposal.arguments(summaryFile: summaryFile).dropFirst().contains { $0.hasPrefix("-") && !$0.hasPrefix("--") },
                 "no value reads as a short flag")
-    }
-
-    /// Runs `line` with `shell -c` in a fresh folder where `ic-admin` is a script printing each
-    /// argument NUL-terminated; returns the argv it got and whether `pwned` appeared.
-    static func runThroughShell(_ shell: String, _ line: String) throws -> (argv: [String], pwned: Bool) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("govseal-shell-\(UUID().uuidString)")
-        let bin = folder.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let helper = bin.appendingPathComponent("ic-admin")
-        try Data("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done\n".utf8).write(to: helper)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: helper.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shell)
-        process.arguments = ["-c", line]
-        process.currentDirectoryURL = folder
-        process.environment = ["PATH": bin.path + ":/usr/bin:/bin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        var words = String(decoding: data, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
-        words.removeLast()
-        return (words, FileManager.default.fileExists(atPath: folder.appendingPathComponent("pwned").path))
     }
 }
