@@ -174,3 +174,44 @@ struct CosmovisorReaderTests {
             == #"{"binaries":{"linux/amd64":"https://h/x?checksum=sha256:\#(Self.good)"}}"#)
     }
 }
+
+/// A property over many generated URLs built from the pieces attacks are made of: whatever
+/// `ArtifactURL` accepts exports to a URL that go-getter (under both Go query grammars) checks
+/// against exactly the blessed digest.
+@Suite("Generated URLs")
+struct GeneratedURLTests {
+    /// SplitMix64, so that every run tries the same inputs.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9e37_79b9_7f4a_7c15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = ["checksum", "CheckSum", "%63", "%68", "hecksum", "c", "h", "e", "k", "s", "u", "m", "=", "&", ";", "?", "#",
+                         "+", "%", "%2", "%25", "%3D", "%26", "%3F", "sha256:", HostileURLTests.evil, "/", "//", ".", "..", "%2e",
+                         "@", ":", "a", "1", " ", "\\", "[", "]", "'", "$("]
+
+    @Test("accepted generated URLs always export to exactly the blessed checksum")
+    func property() throws {
+        var random = SplitMix64(state: 12)
+        let blessed = HostileURLTests.blessed
+        var accepted = 0
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...10, using: &random)
+            let tail = (0..<count).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            let url = ["https://example.com/x?", "https://example.com/", "http://h:8080/p?q=1&", "https://h"].randomElement(using: &random)! + tail
+            guard let parsed = try? ArtifactURL(parsing: url, place: "u", artifact: "a") else { continue }
+            accepted += 1
+            let written = parsed.withChecksum(sha256: blessed)
+            let checksum = CosmovisorReader.checksum(ofURL: written)
+            #expect(checksum?.type == "sha256" && checksum.map { Hex.encode($0.digest) } == blessed, "\(url)")
+            #expect(CosmovisorReader.checksumParameter(ofURL: written) == Array("sha256:\(blessed)".utf8), "\(url)")
+        }
+        #expect(accepted > 1000, "the generator reaches accepted URLs")
+    }
+}
