@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "GovSealDocumentsTests", dependencies: [
             "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
         ]),
-        .testTarget(name: "GovSealExportTests", dependencies: ["GovSealExport", "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding"]),
+        .testTarget(name: "GovSealExportTests", dependencies: ["GovSealExport", "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding"],
+                    exclude: ["Fixtures"]),
         // Shared by the end-to-end test targets: finds the built govseal binary.
         .target(name: "GovSealTestSupport", path: "Tests/GovSealTestSupport"),
         .testTarget(name: "GovSealCLITests", dependencies: ["govseal", "GovSealTestSupport", "GovSealCrypto", "GovSealEncoding", "GovSealJSON"],

@@ -50,7 +50,7 @@ struct ICAdminProposalTests {
         let line = proposal.commandLine(summaryFile: summaryFile)
         #expect(line.hasPrefix("ic-admin '"))
         #expect(line.hasSuffix("\n"))
-        let words = try Self.shellWords(String(line.dropFirst("ic-admin ".count)))
+        let (words, _) = try ShellRun.run("/bin/sh", line)
         #expect(words == proposal.arguments(summaryFile: summaryFile))
     }
 
@@ -78,21 +78,5 @@ struct ICAdminProposalTests {
         #expect(ShellQuote.quote("") == "''")
         #expect(ShellQuote.quote("a b") == "'a b'")
         #expect(ShellQuote.quote("it's") == #"'it'\''s'"#)
-    }
-
-    /// The words `/bin/sh` makes of `text`: `set -- TEXT` then each word printed NUL-terminated.
-    static func shellWords(_ text: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "set -- \(text)\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        var words = String(decoding: data, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
-        words.removeLast()
-        return words
     }
 }

@@ -5,12 +5,20 @@ import GovSealDocuments
 public enum SHA256SUMS {
     /// The SHA256SUMS text of a blessing's artifacts, in the blessing's order: `<hex>  <name>\n`.
     ///
-    /// A name holding a backslash is written the way `sha256sum` writes it: the line starts
-    /// with `\` and the backslash is doubled. (Blessing names never hold a newline.)
-    public static func text(for blessing: Blessing) -> [UInt8] {
+    /// A name holding a backslash is written the way GNU `sha256sum` writes it: the line starts
+    /// with `\` and the backslash is doubled. A name that `sha256sum -c` could read as another
+    /// file or another line (a newline, a carriage return, any control character, a `/`, `.` or
+    /// `..`, empty or over 255 bytes) is refused rather than escaped.
+    ///
+    /// Throws `ExportError.unsafeText` naming the artifact.
+    public static func text(for blessing: Blessing) throws -> [UInt8] {
         var out: [UInt8] = []
-        for artifact in blessing.artifacts {
+        for (index, artifact) in blessing.artifacts.enumerated() {
             let name = Array(artifact.name.utf8)
+            if let problem = nameProblem(name) {
+                throw ExportError(.unsafeText, place: "body.release.artifacts[\(index)].name",
+                                  "artifact '\(ArtifactURL.excerpt(artifact.name))': \(problem); sha256sum -c would not read it as this file")
+            }
             if name.contains(0x5c) {
                 out.append(0x5c)
                 out += Array(artifact.sha256.utf8) + Array("  ".utf8)
@@ -25,10 +33,21 @@ public enum SHA256SUMS {
 
     /// The SHA256SUMS text of a document, which must be a blessing.
     ///
-    /// Throws `ExportError.unsupportedDocument` for other types, `DocumentError` for a
-    /// malformed blessing body.
+    /// Throws `ExportError.unsupportedDocument` for other types, `.unsafeText` for a name it
+    /// cannot write safely, `DocumentError` for a malformed blessing body.
     public static func text(for document: Document) throws -> [UInt8] {
-        text(for: try ExportBody.blessing(document, format: "sha256sums"))
+        try text(for: try ExportBody.blessing(document, format: "sha256sums"))
+    }
+
+    /// Why `name` is not a plain file name that a SHA256SUMS line can carry, or nil when it is.
+    /// One rule for writing and for reading.
+    static func nameProblem(_ name: [UInt8]) -> String? {
+        guard !name.isEmpty else { return "the file name is empty" }
+        guard name.count <= 255 else { return "the file name is longer than 255 bytes" }
+        guard let text = String(validating: name, as: UTF8.self) else { return "the file name is not valid UTF-8" }
+        guard text != ".", text != "..", !name.contains(0x2f) else { return "'\(text)' is not a plain file name (no '/', '.' or '..')" }
+        guard !name.contains(where: { $0 < 0x20 || $0 == 0x7f }) else { return "the file name contains a control character" }
+        return nil
     }
 
     /// Parses a SHA256SUMS file strictly, returning each `(name, sha256)` in file order with
@@ -84,16 +103,8 @@ public enum SHA256SUMS {
         var nameBytes = Array(rest.dropFirst(2))
         if escaped { nameBytes = try unescape(nameBytes, fail: fail) }
         if nameBytes.last == 0x0d { throw fail("the line ends with a carriage return (CRLF line endings are not accepted)") }
-        guard !nameBytes.isEmpty else { throw fail("the file name is empty") }
-        guard let name = String(validating: nameBytes, as: UTF8.self) else { throw fail("the file name is not valid UTF-8") }
-        guard nameBytes.count <= 255 else { throw fail("the file name is longer than 255 bytes") }
-        guard name != ".", name != "..", !nameBytes.contains(0x2f) else {
-            throw fail("'\(name)' is not a plain file name (no '/', '.' or '..')")
-        }
-        guard !nameBytes.contains(where: { $0 < 0x20 || $0 == 0x7f }) else {
-            throw fail("the file name contains a control character")
-        }
-        return (name, String(decoding: digest, as: UTF8.self).lowercased())
+        if let problem = nameProblem(nameBytes) { throw fail(problem) }
+        return (String(decoding: nameBytes, as: UTF8.self), String(decoding: digest, as: UTF8.self).lowercased())
     }
 
     static func unescape(_ bytes: [UInt8], fail: (String) -> ExportError) throws -> [UInt8] {

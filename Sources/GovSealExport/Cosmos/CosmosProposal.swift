@@ -59,7 +59,10 @@ public enum CosmosProposal {
     /// The `submit-proposal` JSON for a blessing or a nomination on a `cosmos:*` chain.
     ///
     /// Throws `ExportError`: `.unsupportedDocument` for other types, `.wrongChain`,
-    /// `.incompleteArtifact` for an artifact with no URL or no platform (naming it),
+    /// `.incompleteArtifact` for an artifact with no URL or no platform (naming it), `.unsafeURL`
+    /// for a URL `ArtifactURL` refuses (one holding its own `checksum` parameter in any spelling),
+    /// `.readBackMismatch` when `plan.info` read back as cosmovisor and go-getter read it would not
+    /// check exactly the blessed digests,
     /// `.invalidOption` for a bad or missing option, `.tooLong` past the SDK's default limits;
     /// `DocumentError` for a malformed body.
     public static func export(_ document: Document, options: Options) throws -> Export {
@@ -87,7 +90,7 @@ public enum CosmosProposal {
         guard height > 0 else {
             throw ExportError(.invalidOption, place: "--height", "must be a positive block height, got \(height)")
         }
-        let info = Cosmovisor.planInfo(try binaries(blessing, platforms: options.platforms))
+        let info = try Cosmovisor.planInfo(try binaries(blessing, platforms: options.platforms))
         let plan = JSONObject([("name", .string(name)), ("height", .string(String(height))), ("info", .string(info))])
         let message = JSONObject([
             ("@type", .string(softwareUpgradeType)),
@@ -103,9 +106,9 @@ public enum CosmosProposal {
                                          title: blessing.title, summary: summary), notes: [])
     }
 
-    /// Each artifact's platform and first URL, in the blessing's order.
-    static func binaries(_ blessing: Blessing, platforms: [(artifact: String, platform: String)]) throws
-        -> [(platform: String, url: String, sha256: String)] {
+    /// Each artifact's platform, first URL (parsed strictly, see `ArtifactURL`) and SHA-256, in
+    /// the blessing's order.
+    static func binaries(_ blessing: Blessing, platforms: [(artifact: String, platform: String)]) throws -> [Cosmovisor.Binary] {
         var seen: [String: String] = [:]
         for (artifact, platform) in platforms {
             try Cosmovisor.validatePlatform(platform)
@@ -117,7 +120,7 @@ public enum CosmosProposal {
             }
             seen[platform] = artifact
         }
-        return try blessing.artifacts.map { artifact in
+        return try blessing.artifacts.enumerated().map { index, artifact in
             let mapped = platforms.filter { $0.artifact == artifact.name }
             guard let platform = mapped.first?.platform else {
                 throw ExportError(.incompleteArtifact, place: "artifact '\(artifact.name)'",
@@ -130,8 +133,8 @@ public enum CosmosProposal {
                 throw ExportError(.incompleteArtifact, place: "artifact '\(artifact.name)'",
                                   "has no URL for cosmovisor to download it from (add one with --url when making the blessing)")
             }
-            try Cosmovisor.validateURL(url, artifact: artifact.name)
-            return (platform, url, artifact.sha256)
+            let parsed = try ArtifactURL(parsing: url, place: "body.release.artifacts[\(index)].urls[0]", artifact: artifact.name)
+            return Cosmovisor.Binary(platform: platform, url: parsed, sha256: artifact.sha256)
         }
     }
 

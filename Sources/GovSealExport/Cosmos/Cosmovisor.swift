@@ -5,18 +5,31 @@ import GovSealJSON
 /// `{"binaries": {"<os>/<arch>": "<url>?checksum=sha256:<hex>"}}`, where go-getter checks the
 /// downloaded file against the `checksum` query parameter before cosmovisor runs it.
 public enum Cosmovisor {
-    /// The `info` string for these binaries: compact JSON (the README asks for no spaces),
-    /// platforms in the order given, each URL carrying its artifact's SHA-256.
-    public static func planInfo(_ binaries: [(platform: String, url: String, sha256: String)]) -> String {
-        let members = binaries.map { ($0.platform, JSONValue.string(checksumURL($0.url, sha256: $0.sha256))) }
-        let info = JSONValue.object(JSONObject([("binaries", .object(JSONObject(members)))]))
-        return String(decoding: JSONWriter.compact(info), as: UTF8.self)
+    /// One platform's binary: its artifact, its download URL (parsed strictly) and blessed SHA-256.
+    public struct Binary: Sendable {
+        public let platform: String
+        public let url: ArtifactURL
+        public let sha256: String
+
+        public init(platform: String, url: ArtifactURL, sha256: String) {
+            self.platform = platform
+            self.url = url
+            self.sha256 = sha256
+        }
     }
 
-    /// `url` with go-getter's `checksum=sha256:<hex>` query parameter appended (`?`, or `&`
-    /// when the URL already has a query).
-    public static func checksumURL(_ url: String, sha256: String) -> String {
-        url + (url.contains("?") ? "&" : "?") + "checksum=sha256:" + sha256
+    /// The `info` string for these binaries: compact JSON (the README asks for no spaces),
+    /// platforms in the order given, each URL carrying its artifact's SHA-256.
+    ///
+    /// The result is read back with `CosmovisorReader` (as cosmovisor and go-getter read it);
+    /// throws `ExportError.readBackMismatch` unless every platform would be checked against
+    /// exactly its blessed digest.
+    public static func planInfo(_ binaries: [Binary]) throws -> String {
+        let members = binaries.map { ($0.platform, JSONValue.string($0.url.withChecksum(sha256: $0.sha256))) }
+        let info = JSONValue.object(JSONObject([("binaries", .object(JSONObject(members)))]))
+        let text = String(decoding: JSONWriter.compact(info), as: UTF8.self)
+        try CosmovisorReader.requireBlessedDigests(text, expected: binaries.map { ($0.platform, $0.sha256) })
+        return text
     }
 
     /// Checks a platform key: Go's `GOOS/GOARCH` form as cosmovisor looks it up
@@ -30,17 +43,6 @@ public enum Cosmovisor {
         }
         guard valid else {
             throw ExportError(.invalidOption, place: option, "'\(text)' is not an os/arch platform such as linux/amd64")
-        }
-    }
-
-    /// Checks an artifact URL before a checksum is appended: no fragment (go-getter would
-    /// drop what follows `#`) and no checksum of its own.
-    static func validateURL(_ url: String, artifact: String) throws {
-        guard !url.contains("#") else {
-            throw ExportError(.incompleteArtifact, place: "artifact '\(artifact)'", "its URL '\(url)' has a fragment ('#')")
-        }
-        guard !url.contains("checksum=") else {
-            throw ExportError(.incompleteArtifact, place: "artifact '\(artifact)'", "its URL '\(url)' already carries a checksum parameter")
         }
     }
 }

@@ -21,7 +21,10 @@ public struct ICAdminProposal: Sendable, Equatable {
     /// only artifact, or the one named `artifact`.
     ///
     /// Throws `ExportError`: `.unsupportedDocument`, `.wrongChain`, `.invalidOption` (several
-    /// artifacts and none named, or an unknown name), `.incompleteArtifact` (no URL);
+    /// artifacts and none named, or an unknown name), `.incompleteArtifact` (no URL), `.unsafeURL`
+    /// (a URL `ArtifactURL` refuses), `.unsafeText` (a title, version, repository or embargo
+    /// reason that is not one plain line, a summary with control characters other than newline
+    /// and tab);
     /// `DocumentError` for a malformed body.
     public init(_ document: Document, artifact: String? = nil) throws {
         let blessing = try ExportBody.blessing(document, format: "ic-admin")
@@ -44,6 +47,12 @@ public struct ICAdminProposal: Sendable, Equatable {
             throw ExportError(.incompleteArtifact, place: "artifact '\(package.name)'",
                               "has no URL; nodes download the release package from its release_package_urls")
         }
+        let index = blessing.artifacts.firstIndex(where: { $0.name == package.name }) ?? 0
+        for (number, url) in package.urls.enumerated() {
+            // An http(s) URL never starts with '-', so ic-admin's parser cannot take one for a flag.
+            _ = try ArtifactURL(parsing: url, place: "body.release.artifacts[\(index)].urls[\(number)]", artifact: package.name)
+        }
+        try Self.checkText(blessing, package: package)
         version = blessing.source.commit
         sha256 = package.sha256
         urls = package.urls
@@ -53,8 +62,10 @@ public struct ICAdminProposal: Sendable, Equatable {
     /// The arguments after `ic-admin` (global options such as `--nns-url`, `--secret-key-pem`
     /// and `--proposer` are the submitter's to add). All URLs follow one
     /// `--release-package-urls`, which ic-admin reads as a multi-value option.
+    /// A `summaryFile` starting with `-` is passed as `./-…`, so that it is never read as a flag.
     public func arguments(summaryFile: String) -> [String] {
-        [Self.subcommand, "--replica-version-to-elect", version, "--release-package-sha256-hex", sha256,
+        let summaryFile = summaryFile.hasPrefix("-") ? "./" + summaryFile : summaryFile
+        return [Self.subcommand, "--replica-version-to-elect", version, "--release-package-sha256-hex", sha256,
          "--release-package-urls"] + urls + ["--summary-file", summaryFile]
     }
 
@@ -67,8 +78,21 @@ public struct ICAdminProposal: Sendable, Equatable {
         blessing.artifacts.map(\.name).joined(separator: ", ")
     }
 
+    /// The document's text that goes into the summary file: one plain line each, except the
+    /// summary, which keeps its newlines and tabs.
+    static func checkText(_ blessing: Blessing, package: Blessing.Artifact) throws {
+        try ExportText.requireLine(blessing.title, place: "body.title", what: "title")
+        try ExportText.requireParagraphs(blessing.summary, place: "body.summary", what: "summary")
+        try ExportText.requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
+        if let version = blessing.version { try ExportText.requireLine(version, place: "body.release.version", what: "version") }
+        if let embargo = blessing.embargo { try ExportText.requireLine(embargo.reason, place: "body.embargo.reason", what: "embargo reason") }
+    }
+
+    /// The Markdown summary. The proposer's free text is quoted (each line after `> `), so that it
+    /// cannot pose as the Release section govseal writes from the blessed values.
     static func summary(_ document: Document, _ blessing: Blessing, _ package: Blessing.Artifact) -> String {
-        var lines = ["# \(blessing.title)", "", blessing.summary, "", "## Release", ""]
+        let quoted = blessing.summary.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
+        var lines = ["# \(blessing.title)", ""] + quoted + ["", "## Release", ""]
         if let version = blessing.version { lines.append("- Version: \(version)") }
         lines.append("- Source: \(blessing.source.repository)")
         lines.append("- Commit: `\(blessing.source.commit)`")

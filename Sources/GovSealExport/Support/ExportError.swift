@@ -19,6 +19,16 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingKey
         /// A SHA256SUMS line is malformed.
         case malformedChecksums
+        /// An artifact URL is not one the export can carry unchanged: not http(s), userinfo, a
+        /// fragment, a bad percent-escape, or a query parameter that spells `checksum`.
+        case unsafeURL
+        /// Text from the document (an artifact name, a title) holds a character that would change
+        /// what the exported file means to its reader (a newline in a SHA256SUMS name, a control
+        /// character in an ic-admin title).
+        case unsafeText
+        /// Reading the export back the way its consumer reads it (cosmovisor and go-getter for
+        /// `plan.info`) does not give exactly the blessed digests; nothing is written.
+        case readBackMismatch
     }
 
     public let code: Code

@@ -84,7 +84,7 @@ enum ChainRoundTrips {
             source: .init(repository: "https://example.invalid/fuzz.git", commit: String(repeating: "0", count: 40)),
             artifacts: entries.map { Blessing.Artifact(name: $0.name, size: 0, sha256: $0.sha256) },
             created: Timestamp(secondsSinceEpoch: 0))
-        let written = SHA256SUMS.text(for: blessing)
+        let written = (try? SHA256SUMS.text(for: blessing)) ?? []  // parsed names are always writable
         let reread = try? SHA256SUMS.parse(written, file: "SHA256SUMS")
         try target.require(reread.map { $0.elementsEqual(entries) { $0.name == $1.name && $0.sha256 == $1.sha256 } } == true,
                            "SHA256SUMS written for parsed entries parses to the same entries", excerpt(written))
