@@ -60,7 +60,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GovSealJSONTests", dependencies: ["GovSealJSON"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GovSealChainsTests", dependencies: ["GovSealChains", "GovSealCrypto", "GovSealEncoding"]),
+        .testTarget(name: "GovSealChainsTests", dependencies: ["GovSealChains", "GovSealCrypto", "GovSealEncoding"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "GovSealSourceTests", dependencies: ["GovSealSource", "GovSealCrypto"]),
         .testTarget(name: "GovSealDocumentsTests", dependencies: [
             "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",

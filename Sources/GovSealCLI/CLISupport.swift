@@ -35,13 +35,19 @@ enum CLI {
     /// Loads a secret key for signing; `algorithm` picks ecdsa-secp256k1 or bip340 for a
     /// secp256k1 key (and the curve of a raw hex key).
     static func loadSecretKey(_ path: String, algorithm: SignatureAlgorithm?) throws -> PrivateKey {
+        try loadSecretKeyFile(path, algorithm: algorithm).key
+    }
+
+    /// `loadSecretKey`, also giving the file's format (a CometBFT `priv_validator_key.json`
+    /// holds a consensus key).
+    static func loadSecretKeyFile(_ path: String, algorithm: SignatureAlgorithm?) throws -> (key: PrivateKey, format: KeyFileFormat) {
         try reading(path) {
             switch try KeyFile.load(path: path, curve: algorithm?.curve) {
-            case .secret(let key, _):
+            case .secret(let key, let format):
                 if let algorithm, algorithm.curve != key.curve {
                     throw InputError(file: path, "a \(key.curve.rawValue) key cannot sign with \(algorithm.rawValue)")
                 }
-                return key
+                return (key, format)
             case .publicOnly:
                 throw InputError(file: path, "holds only a public key; signing needs the secret key file")
             }

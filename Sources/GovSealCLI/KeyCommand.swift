@@ -22,7 +22,9 @@ struct KeyShowCommand: ParsableCommand {
             Reads PEM (PKCS#8, SEC1 "EC PRIVATE KEY" or "PUBLIC KEY"), CometBFT priv_validator_key.json, \
             NEAR key JSON, or 64 hex digits (which need --alg to tell the curve). A secp256k1 key \
             signs both ecdsa-secp256k1 and bip340, so both are shown unless --alg picks one. A secret \
-            key file readable by group or others is refused (chmod 600 it).
+            key file readable by group or others is refused (chmod 600 it). With --chain cosmos:<id>, \
+            a priv_validator_key.json key is a consensus key (its valcons address, whatever its curve); \
+            other secp256k1 keys get the account and valoper addresses of the chain's account rule.
             """
     )
 
@@ -73,6 +75,8 @@ struct KeyReport {
     }
 
     var header: [(label: String, value: String)] = []
+    /// A CometBFT `priv_validator_key.json` holds a consensus key: on Cosmos, its valcons address.
+    var role: KeyRole = .operator
     var headerJSON: [(String, JSONValue)] = []
     var entries: [Entry]
 
@@ -87,6 +91,7 @@ struct KeyReport {
             var secret = false
             if case .secret = loaded { secret = true }
             var report = KeyReport(entries: keys.map(Entry.init))
+            report.role = loaded.format == .cometbft ? .consensus : .operator
             report.header = [("file", file), ("format", loaded.format.rawValue),
                              ("contains", secret ? "secret key" : "public key only")]
             report.headerJSON = [("file", .string(file)), ("format", .string(loaded.format.rawValue)),
@@ -106,7 +111,7 @@ struct KeyReport {
                 continue
             }
             let addresses = try reading(chain.description) {
-                try ChainRules.addresses(for: key, on: chain, bech32Prefix: bech32Prefix)
+                try ChainRules.addresses(for: key, on: chain, bech32Prefix: bech32Prefix, role: role)
             }
             for address in addresses {
                 entries[i].lines.append(("\(chain) \(address.kind)", address.value))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GovSealChains
 import GovSealCrypto
 import GovSealDocuments
 
@@ -9,8 +10,9 @@ struct NominateCommand: ParsableCommand {
         abstract: "Self-nominate a validator for a coordination group, signed with its validator key.",
         discussion: """
         The validator address is derived from the key under the chain's rules, so anyone can check that \
-        the signing key controls it: cosmos:<id> secp256k1 → <prefix>valoper, ed25519 consensus key \
-        (priv_validator_key.json) → <prefix>valcons; icp:<net> → self-authenticating principal; \
+        the signing key controls it: cosmos:<id> secp256k1 operator key → <prefix>valoper (Ethereum-style \
+        bytes on ethsecp256k1 chains such as injective-1), consensus key (priv_validator_key.json, \
+        ed25519 or secp256k1) → <prefix>valcons; icp:<net> → self-authenticating principal; \
         near:<net> → implicit account; eip155:<id> → EIP-55 address. Contact kinds: \
         \(Nomination.contactKinds.joined(separator: ", ")).
         """
@@ -31,11 +33,12 @@ struct NominateCommand: ParsableCommand {
     func run() throws {
         guard !contacts.isEmpty else { throw UsageError("nominate needs at least one --contact KIND=VALUE") }
         let pairs = try contacts.map { try CLI.pair($0, option: "--contact") }.map { (kind: $0.0, value: $0.1) }
-        let secret = try CLI.loadSecretKey(key, algorithm: alg)
+        let (secret, format) = try CLI.loadSecretKeyFile(key, algorithm: alg)
         let now = Timestamp.now()
         let document = try Nomination.signed(by: secret, algorithm: alg, chain: chain, group: group, contact: pairs,
                                              statement: statement, bech32Prefix: try CLI.bech32Prefix(bech32Prefix), created: now,
-                                             expires: try expiresDays.map { now.adding(days: try CLI.days($0, option: "--expires-days")) })
+                                             expires: try expiresDays.map { now.adding(days: try CLI.days($0, option: "--expires-days")) },
+                                             role: format == .cometbft ? .consensus : .operator)
         try CLI.write(document, to: out, force: force)
         let nomination = try Nomination(body: document.body)
         print("wrote \(out)")

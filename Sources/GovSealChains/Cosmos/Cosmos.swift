@@ -3,47 +3,72 @@ import GovSealEncoding
 
 /// Cosmos SDK address rules: bech32 (BIP-173, never Bech32m) under a chain's prefix.
 public enum Cosmos {
-    /// The bech32 account prefix for a Cosmos chain, from the built-in table
-    /// (`knownBech32Prefixes`) or `override` (the CLI's `--bech32-prefix`).
+    /// The rule of a Cosmos chain: its built-in entry (`knownChains`), with `bech32PrefixOverride`
+    /// (the CLI's `--bech32-prefix`) replacing the prefix when given. A chain not in the table
+    /// takes the override and `secp256k1` accounts.
     ///
     /// Throws `ChainError` (`.unknownBech32Prefix`) for a chain not in the table without an
     /// override, or an override that is not lowercase letters and digits starting with a letter.
-    public static func bech32Prefix(chainID: String, override: String?) throws -> String {
+    public static func rule(chainID: String, bech32PrefixOverride override: String?) throws -> ChainRule {
+        let known = knownChains[chainID]
         if let override {
             try checkPrefix(override)
-            return override
+            return ChainRule(bech32Prefix: override, accountKey: known?.accountKey ?? .secp256k1)
         }
-        guard let prefix = knownBech32Prefixes[chainID] else {
+        guard let known else {
             throw ChainError(.unknownBech32Prefix, "no built-in bech32 prefix for Cosmos chain '\(chainID)'; "
                 + "pass --bech32-prefix (e.g. --bech32-prefix cosmos)")
         }
-        return prefix
+        return known
     }
 
-    /// The validator operator address: bech32(prefix + "valoper", RIPEMD160(SHA256(key))).
+    /// The bech32 account prefix for a Cosmos chain, from the built-in table
+    /// (`knownChains`) or `override` (the CLI's `--bech32-prefix`).
+    ///
+    /// Throws as `rule(chainID:bech32PrefixOverride:)` does.
+    public static func bech32Prefix(chainID: String, override: String?) throws -> String {
+        try rule(chainID: chainID, bech32PrefixOverride: override).bech32Prefix
+    }
+
+    /// The validator operator address: bech32(prefix + "valoper", the account bytes of the key
+    /// under `rule`): RIPEMD160(SHA256(key)) for `secp256k1`, the Ethereum address bytes for
+    /// `ethsecp256k1`.
     ///
     /// Throws `ChainError` (`.invalidKey`) unless the key is a 33-byte compressed secp256k1
     /// point, or (`.unknownBech32Prefix`) for a malformed prefix.
-    public static func operatorAddress(compressedSecp256k1Key key: [UInt8], prefix: String) throws -> String {
-        try encode(prefix: prefix, suffix: "valoper", data: accountHash(key))
+    public static func operatorAddress(compressedSecp256k1Key key: [UInt8], prefix: String,
+                                       rule: AccountKeyRule = .secp256k1) throws -> String {
+        try encode(prefix: prefix, suffix: "valoper", data: accountBytes(key, rule: rule))
     }
 
-    /// The account address: bech32(prefix, RIPEMD160(SHA256(key))).
+    /// The account address: bech32(prefix, the account bytes of the key under `rule`, as
+    /// `operatorAddress` describes).
     ///
     /// Throws `ChainError` (`.invalidKey`) unless the key is a 33-byte compressed secp256k1
     /// point, or (`.unknownBech32Prefix`) for a malformed prefix.
-    public static func accountAddress(compressedSecp256k1Key key: [UInt8], prefix: String) throws -> String {
-        try encode(prefix: prefix, suffix: "", data: accountHash(key))
+    public static func accountAddress(compressedSecp256k1Key key: [UInt8], prefix: String,
+                                      rule: AccountKeyRule = .secp256k1) throws -> String {
+        try encode(prefix: prefix, suffix: "", data: accountBytes(key, rule: rule))
     }
 
     /// The CometBFT consensus address of a validator's Ed25519 key:
     /// bech32(prefix + "valcons", SHA256(key)[0..<20]).
     ///
-    /// Throws `ChainError` (`.invalidKey`) unless the key is a valid 32-byte Ed25519 key,
-    /// or (`.unknownBech32Prefix`) for a malformed prefix.
+    /// Throws `ChainError` (`.invalidKey`) unless the key is a valid 32-byte Ed25519 key (not of
+    /// small order, canonically encoded), or (`.unknownBech32Prefix`) for a malformed prefix.
     public static func consensusAddress(ed25519Key key: [UInt8], prefix: String) throws -> String {
         _ = try reportingKeyErrors { try PublicKey(algorithm: .ed25519, rawRepresentation: key) }
         return try encode(prefix: prefix, suffix: "valcons", data: Array(Digest.sha256(key).prefix(20)))
+    }
+
+    /// The CometBFT consensus address of a validator's secp256k1 key (a `priv_validator_key.json`
+    /// holding `tendermint/PrivKeySecp256k1`): bech32(prefix + "valcons", RIPEMD160(SHA256(key))),
+    /// as CometBFT computes secp256k1 addresses, whatever the chain's account rule.
+    ///
+    /// Throws `ChainError` (`.invalidKey`) unless the key is a 33-byte compressed secp256k1
+    /// point, or (`.unknownBech32Prefix`) for a malformed prefix.
+    public static func consensusAddress(secp256k1Key key: [UInt8], prefix: String) throws -> String {
+        try encode(prefix: prefix, suffix: "valcons", data: accountBytes(key, rule: .secp256k1))
     }
 
     /// A module account address: bech32(prefix, SHA256(name)[0..<20]); `"gov"` gives the
@@ -88,9 +113,15 @@ public enum Cosmos {
 
     // MARK: - Helpers
 
-    private static func accountHash(_ key: [UInt8]) throws -> [UInt8] {
+    /// The 20 address bytes of a compressed secp256k1 key under `rule`.
+    private static func accountBytes(_ key: [UInt8], rule: AccountKeyRule) throws -> [UInt8] {
         _ = try reportingKeyErrors { try PublicKey(algorithm: .ecdsaSecp256k1, rawRepresentation: key) }
-        return Digest.ripemd160(Digest.sha256(key))
+        switch rule {
+        case .secp256k1:
+            return Digest.ripemd160(Digest.sha256(key))
+        case .ethSecp256k1:
+            return try EIP155.addressBytes(uncompressedKey65: reportingKeyErrors { try Secp256k1.uncompressed(key) })
+        }
     }
 
     private static func encode(prefix: String, suffix: String, data: [UInt8]) throws -> String {

@@ -13,9 +13,16 @@ public enum EIP155 {
             throw ChainError(.invalidKey, "an uncompressed secp256k1 key is 65 bytes starting with 04, found \(key.count) bytes"
                 + (key.first.map { " starting with \(Hex.encode([$0]))" } ?? ""))
         }
+        return checksummedHex(Hex.encode(try addressBytes(uncompressedKey65: key)))
+    }
+
+    /// The 20 address bytes of a 65-byte uncompressed secp256k1 key (`04‖X‖Y`): the last 20
+    /// bytes of Keccak-256(X‖Y). Ethermint chains (`ethsecp256k1` accounts) use the same bytes.
+    ///
+    /// Throws `ChainError` (`.invalidKey`) unless the key is a point on the curve.
+    static func addressBytes(uncompressedKey65 key: [UInt8]) throws -> [UInt8] {
         _ = try reportingKeyErrors { try Secp256k1.compressed(key) }
-        let hash = Keccak256.hash(Array(key.dropFirst()))
-        return checksummedHex(Hex.encode(hash.suffix(20)))
+        return Array(Keccak256.hash(Array(key.dropFirst())).suffix(20))
     }
 
     /// The EIP-55 address of an `ecdsa-secp256k1` public key.

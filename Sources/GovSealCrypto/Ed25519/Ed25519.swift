@@ -34,8 +34,9 @@ public enum Ed25519 {
 
     /// Verifies a 64-byte signature over `message` with a 32-byte public key.
     ///
-    /// Returns false for any wrong length, a key OpenSSL cannot load, S ≥ L, a non-canonical
-    /// R, or a signature that does not match.
+    /// Returns false for any wrong length, a key of small order or in a non-canonical encoding
+    /// (`checkPublicKey`), a key OpenSSL cannot load, S ≥ L, a non-canonical R, or a signature
+    /// that does not match.
     public static func verify(publicKey: [UInt8], signature: [UInt8], message: [UInt8]) -> Bool {
         guard publicKey.count == 32, signature.count == 64,
               let key = try? EVPKey.ed25519(publicKey: publicKey),

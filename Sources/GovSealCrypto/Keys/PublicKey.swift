@@ -11,7 +11,8 @@ public struct PublicKey: Sendable, Hashable {
 
     /// Validates the length for `algorithm` and that the key is a usable point: secp256k1
     /// keys must parse (`ec_pubkey_parse` of a 02/03-prefixed 33-byte key,
-    /// `xonly_pubkey_parse` of a 32-byte key); an Ed25519 key must be 32 bytes that OpenSSL loads.
+    /// `xonly_pubkey_parse` of a 32-byte key); an Ed25519 key must be a canonical encoding of a
+    /// point that is not of small order (`Ed25519.checkPublicKey`) and that OpenSSL loads.
     ///
     /// Throws `CryptoError` (`.invalidKey`) naming the algorithm and what is wrong.
     public init(algorithm: SignatureAlgorithm, rawRepresentation: [UInt8]) throws {

@@ -19,8 +19,12 @@ final class EVPKey {
         return EVPKey(key)
     }
 
-    /// An Ed25519 key from its 32-byte public key. Throws `.openssl` on failure.
+    /// An Ed25519 key from its 32-byte public key: the one place every Ed25519 public key is
+    /// built (`PublicKey.init`, `Ed25519.verify`), so `Ed25519.checkPublicKey`'s rule (no small
+    /// order, canonical encoding) cannot be bypassed. Throws `.invalidKey` for a key the rule
+    /// refuses, `.openssl` on failure.
     static func ed25519(publicKey: [UInt8]) throws -> EVPKey {
+        try Ed25519.checkPublicKey(publicKey)
         ERR_clear_error()
         guard let key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, publicKey, publicKey.count) else {
             throw CryptoError.openssl("EVP_PKEY_new_raw_public_key(ED25519)")

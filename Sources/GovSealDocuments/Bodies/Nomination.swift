@@ -58,9 +58,12 @@ public struct Nomination: Sendable, Equatable {
             throw DocumentError(.invalidValue, path: v.childPath("alg"),
                                 "unknown alg '\(algText)' (known: ed25519, ecdsa-secp256k1, bip340)")
         }
-        let key = try v.hex("public_key", lengths: [alg.publicKeyLength])
+        let key = try Hex.decode(try v.hex("public_key", lengths: [alg.publicKeyLength]))
+        if alg.curve == .ed25519 {
+            try SignatureEntry.checkEd25519Key(key, path: v.childPath("public_key"), code: .invalidValue)
+        }
         try Self.checkAddressSyntax(address, chain: chain, path: v.childPath("address"))
-        validator = Validator(address: address, algorithm: alg, publicKey: try Hex.decode(key))
+        validator = Validator(address: address, algorithm: alg, publicKey: key)
         var c = try r.object("contact")
         guard c.object.count > 0 else {
             throw DocumentError(.invalidValue, path: c.path, "at least one contact is required")

@@ -72,7 +72,7 @@ public struct Policy: Sendable, Equatable {
             do {
                 key = try PublicKey(algorithm: alg, rawRepresentation: raw)
             } catch {
-                throw DocumentError(.invalidValue, path: e.childPath("public_key"), "not a valid \(alg.rawValue) public key")
+                throw DocumentError(.invalidValue, path: e.childPath("public_key"), "not a valid \(alg.rawValue) public key: \(error)")
             }
             guard key.keyID == keyID else {
                 throw DocumentError(.invalidValue, path: p, "keyid does not match the key (computed \(key.keyID))")

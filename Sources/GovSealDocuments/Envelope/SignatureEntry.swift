@@ -32,7 +32,9 @@ public struct SignatureEntry: Sendable, Equatable {
     }
 
     /// Reads an entry strictly: exactly the four members, a known alg, lowercase hex of the
-    /// alg's lengths. (Whether the key is a valid point is a verification matter.)
+    /// alg's lengths, and an Ed25519 key that is canonical and not of small order
+    /// (`Ed25519.checkPublicKey`; such a key would verify forged signatures). Whether a
+    /// secp256k1 key is a valid point is a verification matter.
     init(json: JSONValue, path: String) throws {
         var reader = try FieldReader(json, path: path)
         let algText = try reader.string("alg")
@@ -41,9 +43,21 @@ public struct SignatureEntry: Sendable, Equatable {
                                 "unknown alg '\(algText)' (known: ed25519, ecdsa-secp256k1, bip340)")
         }
         let keyID = try reader.hex("keyid", lengths: [32])
-        let publicKey = try reader.hex("public_key", lengths: [alg.publicKeyLength])
+        let publicKey = try Hex.decode(try reader.hex("public_key", lengths: [alg.publicKeyLength]))
+        if alg.curve == .ed25519 {
+            try Self.checkEd25519Key(publicKey, path: reader.childPath("public_key"), code: .invalidSignatureEntry)
+        }
         let signature = try reader.hex("sig", lengths: [alg.signatureLength])
         try reader.rejectUnknown()
-        self.init(keyID: keyID, algorithm: alg, publicKey: try Hex.decode(publicKey), signature: try Hex.decode(signature))
+        self.init(keyID: keyID, algorithm: alg, publicKey: publicKey, signature: try Hex.decode(signature))
+    }
+
+    /// Applies `Ed25519.checkPublicKey` to a key read at `path`, as a `DocumentError` naming the path.
+    static func checkEd25519Key(_ key: [UInt8], path: String, code: DocumentError.Code) throws {
+        do {
+            try Ed25519.checkPublicKey(key)
+        } catch let error as CryptoError {
+            throw DocumentError(code, path: path, error.reason)
+        }
     }
 }
