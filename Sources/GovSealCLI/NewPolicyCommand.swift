@@ -74,8 +74,8 @@ struct NewPolicyCommand: ParsableCommand {
         let policy = try Policy(body: draft.json)
         let document = Document(type: .policy, body: policy.json)
         try CLI.write(document, to: out, force: force)
-        print("wrote \(out)")
-        for (role, r) in policy.roles { print("  role \(role): \(r.threshold) of \(r.keyIDs.count)") }
-        print("next: govseal sign \(out) --key KEYFILE")
+        CLI.say("wrote \(out)")
+        for (role, r) in policy.roles { CLI.say("  role \(role): \(r.threshold) of \(r.keyIDs.count)") }
+        CLI.say("next: govseal sign \(out) --key KEYFILE")
     }
 }
