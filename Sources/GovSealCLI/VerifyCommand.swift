@@ -19,7 +19,10 @@ struct VerifyCommand: ParsableCommand {
         --source: the repository holds the commit and its tree (or a plain folder's content is the tree); \
         nominations: signed by the validator key, which derives the stated address; reveals: commit and \
         tree equal the blessing's, the quiet period was respected, and (with --policy or --attestations) \
-        enough rebuilders reproduced every digest.
+        enough rebuilders reproduced every digest (a reveal checked without rebuild evidence says so in its \
+        `rebuilders` line). Times are compared exactly, fractions of a second included; an attestation \
+        finished more than 5 minutes after the verifier's clock does not count. A policy cannot be checked \
+        against --policy until policy rotation exists: that is a usage error (exit 64).
         """
     )
 

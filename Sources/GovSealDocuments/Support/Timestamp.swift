@@ -92,7 +92,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2))\(fraction)Z"
     }
 
-    /// The current time of the system clock, to the nanosecond.
+    /// The current time, whole seconds (for times written into new documents, which read best
+    /// without a fraction). Checks compare with `now()`, never with this.
+    public static func nowInWholeSeconds() -> Timestamp {
+        Timestamp(secondsSinceEpoch: now().secondsSinceEpoch)
+    }
+
+    /// The current time of the system clock, to the nanosecond: what expiry, embargo and
+    /// future checks compare with (truncating it would accept a document expired by a fraction).
     public static func now() -> Timestamp {
         var clock = timespec()
         guard clock_gettime(CLOCK_REALTIME, &clock) == 0 else { return Timestamp(secondsSinceEpoch: Int64(time(nil))) }
