@@ -2,6 +2,8 @@
 //
 //   GovSealBench generate COUNT DIR   write COUNT signed blessings (mixed algorithms) into DIR
 //   GovSealBench profile DIR          time each verification step over DIR on one thread
+//   GovSealBench rebuilders COUNT DIR a blessing, its reveal, COUNT agreeing attestations by
+//                                     COUNT distinct keys and a policy listing them (bench/rebuilders.sh)
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,6 +24,11 @@ do {
         let counts = try DocumentGenerator.write(count: count, to: arguments[2])
         let summary = DocumentGenerator.algorithms.map { "\($0.rawValue)=\(counts[$0, default: 0])" }
         print("generated \(count) documents in \(arguments[2]): \(summary.joined(separator: " "))")
+    case ("rebuilders", 3):
+        guard let count = Int(arguments[1]), count > 0 else { fail("COUNT must be a positive integer") }
+        try BenchFile.makeDirectory(arguments[2])
+        try RebuilderSetGenerator.write(count: count, to: arguments[2])
+        print("generated a blessing, its reveal, \(count) attestations and their policy in \(arguments[2])")
     case ("profile", 2):
         let steps = try VerifyProfile.run(directory: arguments[1])
         let total = steps.reduce(0) { $0 + $1.seconds }
@@ -29,7 +36,7 @@ do {
             print("\(step)\t\(String(format: seconds, total: total))")
         }
     default:
-        fail("usage: GovSealBench generate COUNT DIR | GovSealBench profile DIR")
+        fail("usage: GovSealBench generate COUNT DIR | GovSealBench profile DIR | GovSealBench rebuilders COUNT DIR")
     }
 } catch {
     fail("\(error)")

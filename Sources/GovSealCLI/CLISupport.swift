@@ -136,6 +136,12 @@ enum CLI {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Prints one human-readable line on stdout with every control character escaped
+    /// (`TerminalText`): the only way commands print text that may come from a document.
+    static func say(_ line: String) {
+        print(TerminalText.escape(line))
+    }
+
     static func printJSON(_ value: JSONValue) {
         print(String(decoding: JSONWriter.pretty(value), as: UTF8.self), terminator: "")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GovSealDocuments
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,12 +62,13 @@ public func reading<T>(_ file: String, _ body: () throws -> T) throws -> T {
     }
 }
 
-/// Collapses a message to one line, so errors never span lines.
+/// Makes a message one terminal-safe line: newlines, CR, ESC and the other control characters
+/// (which an error quoting a document may contain) are escaped (`TerminalText`).
 func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    TerminalText.escape(text)
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, control characters escaped.
 public func printError(_ line: String) {
     var bytes = Array(oneLine(line).utf8)
     bytes.append(0x0a)

@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
     var export: String?
 
     func run() throws {
-        let demo = Demo(say: { print($0) }, keysDirectory: keys, exportDirectory: export)
+        let demo = Demo(say: { CLI.say($0) }, keysDirectory: keys, exportDirectory: export)
         let outcome = try demo.run()
         if !outcome.succeeded { throw ChecksFailed() }
     }

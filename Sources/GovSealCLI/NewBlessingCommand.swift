@@ -82,11 +82,11 @@ struct NewBlessingCommand: ParsableCommand {
         let blessing = try draft.make()
         let document = Document(type: .blessing, body: blessing.json)
         try CLI.write(document, to: out, force: force)
-        print("wrote \(out)")
-        print("proposal \(document.proposalID)")
-        for a in blessing.artifacts { print("  \(a.sha256)  \(a.name) (\(a.size) bytes)") }
-        print("commit \(blessing.source.commit)" + (blessing.source.tree.map { ", tree \($0)" } ?? ""))
-        if let e = blessing.embargo { print("embargoed: \(e.quietPeriodDays)-day quiet period after rollout") }
-        print("next: govseal sign \(out) --key KEYFILE")
+        CLI.say("wrote \(out)")
+        CLI.say("proposal \(document.proposalID)")
+        for a in blessing.artifacts { CLI.say("  \(a.sha256)  \(a.name) (\(a.size) bytes)") }
+        CLI.say("commit \(blessing.source.commit)" + (blessing.source.tree.map { ", tree \($0)" } ?? ""))
+        if let e = blessing.embargo { CLI.say("embargoed: \(e.quietPeriodDays)-day quiet period after rollout") }
+        CLI.say("next: govseal sign \(out) --key KEYFILE")
     }
 }

@@ -34,7 +34,7 @@ struct NewPolicyCommand: ParsableCommand {
         let expiry: Timestamp
         switch (expires, expiresDays) {
         case (let text?, nil): expiry = try CLI.timestamp(text, option: "--expires")
-        case (nil, let days?): expiry = Timestamp.now().adding(days: try CLI.days(days, option: "--expires-days"))
+        case (nil, let days?): expiry = Timestamp.nowInWholeSeconds().adding(days: try CLI.days(days, option: "--expires-days"))
         default: throw UsageError("new policy needs exactly one of --expires or --expires-days")
         }
         guard !keys.isEmpty else { throw UsageError("new policy needs at least one --key ROLE:LABEL=SOURCE") }
@@ -74,8 +74,8 @@ struct NewPolicyCommand: ParsableCommand {
         let policy = try Policy(body: draft.json)
         let document = Document(type: .policy, body: policy.json)
         try CLI.write(document, to: out, force: force)
-        print("wrote \(out)")
-        for (role, r) in policy.roles { print("  role \(role): \(r.threshold) of \(r.keyIDs.count)") }
-        print("next: govseal sign \(out) --key KEYFILE")
+        CLI.say("wrote \(out)")
+        for (role, r) in policy.roles { CLI.say("  role \(role): \(r.threshold) of \(r.keyIDs.count)") }
+        CLI.say("next: govseal sign \(out) --key KEYFILE")
     }
 }

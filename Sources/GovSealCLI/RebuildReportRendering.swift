@@ -1,8 +1,10 @@
+import GovSealDocuments
 import GovSealJSON
 import GovSealSource
 
 extension RebuildReport {
-    /// One line per artifact (match, or expected vs got, with differing archive members).
+    /// One line per artifact (match, or expected vs got, with differing archive members); the
+    /// build's own output and names from the blessing are escaped (`TerminalText`).
     var lines: [String] {
         var out = ["rebuild of commit \(commit) (tree \(tree))"]
         if timedOut {
@@ -35,7 +37,7 @@ extension RebuildReport {
             out += logTail.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).map { "    \($0)" }
         }
         out.append(allMatch ? "  REPRODUCED" : "  NOT REPRODUCED")
-        return out
+        return out.map(TerminalText.escape)
     }
 
     var json: JSONValue {

@@ -45,9 +45,9 @@ struct RevealCommand: ParsableCommand {
             throw ChecksFailed()
         }
         try CLI.write(draft.document, to: out, force: force)
-        for check in draft.checks { print(check.line) }
-        print("wrote \(out) (reveal of \(draft.reveal.proposal))")
-        print("next: govseal sign \(out) --key KEYFILE")
+        for check in draft.checks { CLI.say(check.line) }
+        CLI.say("wrote \(out) (reveal of \(draft.reveal.proposal))")
+        CLI.say("next: govseal sign \(out) --key KEYFILE")
         if draft.checks.contains(where: { !$0.passed }) { throw ChecksFailed() }
     }
 }

@@ -49,8 +49,8 @@ struct SignCommand: ParsableCommand {
             }
         }
         let added = signed.signatures.last!
-        print("signed \(file) with \(added.algorithm.rawValue) key \(added.keyID)")
-        print("proposal \(signed.proposalID); \(signed.signatures.count) signature(s)")
+        CLI.say("signed \(file) with \(added.algorithm.rawValue) key \(added.keyID)")
+        CLI.say("proposal \(signed.proposalID); \(signed.signatures.count) signature(s)")
     }
 }
 

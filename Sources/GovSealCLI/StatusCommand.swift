@@ -33,7 +33,7 @@ struct StatusCommand: ParsableCommand {
         if json {
             CLI.printJSON(status.json)
         } else {
-            status.lines.forEach { print($0) }
+            status.lines.forEach { CLI.say($0) }
         }
         for error in status.errors { printError("govseal: \(error)") }
         if !status.errors.isEmpty { throw ExitCode(GovSealExit.badInput) }

@@ -19,7 +19,10 @@ struct VerifyCommand: ParsableCommand {
         --source: the repository holds the commit and its tree (or a plain folder's content is the tree); \
         nominations: signed by the validator key, which derives the stated address; reveals: commit and \
         tree equal the blessing's, the quiet period was respected, and (with --policy or --attestations) \
-        enough rebuilders reproduced every digest.
+        enough rebuilders reproduced every digest (a reveal checked without rebuild evidence says so in its \
+        `rebuilders` line). Times are compared exactly, fractions of a second included; an attestation \
+        finished more than 5 minutes after the verifier's clock does not count. A policy cannot be checked \
+        against --policy until policy rotation exists: that is a usage error (exit 64).
         """
     )
 
@@ -65,6 +68,12 @@ struct VerifyCommand: ParsableCommand {
         guard !set.documents.isEmpty || !set.errors.isEmpty else {
             throw InputError(file: files.joined(separator: ", "), "no govseal documents (*.json) to verify")
         }
+        // `verify NEW_POLICY --policy PINNED` is a rotation step (DESIGN.md): until rotation
+        // exists, answering it would pass any policy that parses.
+        if policy != nil, let (file, _) = set.documents.first(where: { $0.document.type == .policy }) {
+            throw UsageError("\(file) is a policy: checking a policy against a pinned one (--policy) is policy rotation, "
+                             + "which is not supported yet; verify it without --policy")
+        }
         let reports = set.verify(context: context)
         var failures = 0
         for result in reports {
@@ -82,7 +91,7 @@ struct VerifyCommand: ParsableCommand {
             ])))
         } else {
             for result in reports {
-                if case .report(let report) = result { report.lines.forEach { print($0) } }
+                if case .report(let report) = result { report.lines.forEach { CLI.say($0) } }
             }
         }
         let allErrors = attestationErrors + set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }

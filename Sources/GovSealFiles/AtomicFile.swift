@@ -82,6 +82,31 @@ public enum AtomicFile {
         }
     }
 
+    /// Replaces the existing regular file at `path` atomically (as `write`), keeping its
+    /// permission bits: a 0600 draft stays 0600. Throws `FileError` when `path` is not a
+    /// regular file (a symbolic link is resolved by the caller, see `resolvingSymbolicLink`).
+    public static func replace(_ bytes: [UInt8], at path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw FileError.errno(path, "cannot open") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError(.io, path: path, "is not a regular file") }
+        try write(bytes, to: path, mode: info.st_mode & 0o777, overwrite: true)
+    }
+
+    /// The file a change to `path` must replace so that a symbolic link stays a link: `path`
+    /// itself, or, when `path` is a symbolic link, the file it finally names (every link
+    /// resolved). Replacing that file (temporary file and rename in its own folder) keeps the
+    /// link and changes its target atomically. Throws `FileError` for a dangling link.
+    public static func resolvingSymbolicLink(_ path: String) throws -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw FileError.errno(path, "cannot open") }
+        guard (info.st_mode & S_IFMT) == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else {
+            throw FileError.errno(path, "cannot resolve the symbolic link")
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Reads a whole regular file, refusing one larger than `limit` bytes before reading it.
     public static func read(_ path: String, limit: Int = 16 << 20) throws -> [UInt8] {
         let (fd, info) = try RegularFile.openForReading(path)

@@ -40,7 +40,7 @@ extension Attestation {
     /// rebuilder as disagreeing). Throws when an output is missing or the build failed, since
     /// there is then nothing to attest.
     public static func of(_ report: RebuildReport, blessingDocument: Document, builder: String,
-                          finished: Timestamp = .now()) throws -> Attestation {
+                          finished: Timestamp = .nowInWholeSeconds()) throws -> Attestation {
         let blessing = try Blessing(body: blessingDocument.body)
         guard report.exitStatus == 0, !report.timedOut else {
             throw DocumentError(.invalidValue, path: "body.release.build.command",

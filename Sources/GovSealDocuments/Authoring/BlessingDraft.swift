@@ -32,7 +32,7 @@ public struct BlessingDraft: Sendable {
     public var expires: Timestamp?
 
     public init(chain: String, title: String, summary: String, proposer: String, repository: String, commit: String,
-                created: Timestamp = .now()) {
+                created: Timestamp = .nowInWholeSeconds()) {
         self.chain = chain
         self.title = title
         self.summary = summary

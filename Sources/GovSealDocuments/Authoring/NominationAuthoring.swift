@@ -11,7 +11,7 @@ extension Nomination {
     /// contact kind is not known.
     public static func signed(by key: PrivateKey, algorithm: SignatureAlgorithm? = nil, chain: String, group: String,
                               contact: [(kind: String, value: String)], statement: String? = nil,
-                              bech32Prefix: String? = nil, created: Timestamp = .now(),
+                              bech32Prefix: String? = nil, created: Timestamp = .nowInWholeSeconds(),
                               expires: Timestamp? = nil, role: KeyRole = .operator) throws -> Document {
         let alg = algorithm ?? key.curve.defaultAlgorithm
         let publicKey = try key.publicKey(for: alg)

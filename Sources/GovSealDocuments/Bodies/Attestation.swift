@@ -43,9 +43,14 @@ public struct Attestation: Sendable, Equatable {
             throw DocumentError(.invalidValue, path: "body._type", "expected '\(Self.statementType)'")
         }
         var subjects: [Subject] = []
+        var names: [[UInt8]: Int] = [:]
         for (i, item) in try r.array("subject").enumerated() {
             var s = try FieldReader(item, path: BodyPath.index(i, of: "body.subject"))
             let name = try s.string("name")
+            // Two subjects with one name would make "the digest of NAME" ambiguous.
+            if let first = names.updateValue(i, forKey: Array(name.utf8)) {
+                throw DocumentError(.invalidValue, path: s.childPath("name"), "the same name as body.subject[\(first)].name")
+            }
             var d = try s.object("digest")
             subjects.append(Subject(name: name, sha256: try d.hex("sha256", lengths: [32])))
             warnings += d.unknownMembers() + s.unknownMembers()

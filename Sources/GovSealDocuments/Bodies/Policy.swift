@@ -15,19 +15,27 @@ public struct Policy: Sendable, Equatable {
     }
 
     public struct Role: Sendable, Equatable {
-        public var keyIDs: [String]
+        public var keyIDs: [String] { didSet { members = Set(keyIDs) } }
         public var threshold: Int
+        /// `keyIDs` as a set, so membership is one lookup however large the role.
+        private var members: Set<String>
         public init(keyIDs: [String], threshold: Int) {
             self.keyIDs = keyIDs
             self.threshold = threshold
+            members = Set(keyIDs)
         }
+
+        /// True when the role lists `keyID`.
+        public func contains(_ keyID: String) -> Bool { members.contains(keyID) }
     }
 
     public var name: String
     public var version: Int64
     public var expires: Timestamp
     /// keyid → key; every keyid is recomputed from the key and must match.
-    public var keys: [(keyID: String, key: Key)]
+    public var keys: [(keyID: String, key: Key)] { didSet { keyIndex = Self.index(keys) } }
+    /// keyid → position in `keys`, so a key is found in one lookup however large the policy.
+    private var keyIndex: [String: Int]
     public var roles: [(name: String, role: Role)]
     public private(set) var warnings: [String] = []
 
@@ -36,7 +44,12 @@ public struct Policy: Sendable, Equatable {
         self.version = version
         self.expires = expires
         self.keys = keys.map { ($0.publicKey.keyID, $0) }
+        keyIndex = Self.index(self.keys)
         self.roles = roles
+    }
+
+    private static func index(_ keys: [(keyID: String, key: Key)]) -> [String: Int] {
+        Dictionary(keys.enumerated().map { ($1.keyID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public static func == (l: Policy, r: Policy) -> Bool {
@@ -49,7 +62,7 @@ public struct Policy: Sendable, Equatable {
     public func role(_ name: String) -> Role? { roles.first { $0.name == name }?.role }
 
     /// The key with this keyid, if the policy lists it.
-    public func key(_ keyID: String) -> Key? { keys.first { $0.keyID == keyID }?.key }
+    public func key(_ keyID: String) -> Key? { keyIndex[keyID].map { keys[$0].key } }
 
     public init(body: JSONObject) throws {
         var r = try FieldReader(.object(body), path: "body")
@@ -58,9 +71,9 @@ public struct Policy: Sendable, Equatable {
         expires = try r.timestamp("expires")
         var k = try r.object("keys")
         var keys: [(keyID: String, key: Key)] = []
-        for (keyID, value) in k.object.members {
+        for (position, (keyID, value)) in k.object.members.enumerated() {
             let p = k.childPath(keyID)
-            _ = k.raw(keyID)
+            k.markRead(position)
             try FieldReader.checkHex(keyID, lengths: [32], path: p)
             var e = try FieldReader(value, path: p)
             let algText = try e.string("alg")
@@ -94,21 +107,24 @@ public struct Policy: Sendable, Equatable {
             xOnly[x] = keyID
         }
         self.keys = keys
+        let index = Self.index(keys)
+        keyIndex = index
         var ro = try r.object("roles")
         var roles: [(name: String, role: Role)] = []
-        for (roleName, value) in ro.object.members {
+        for (position, (roleName, value)) in ro.object.members.enumerated() {
             let p = ro.childPath(roleName)
-            _ = ro.raw(roleName)
+            ro.markRead(position)
             var e = try FieldReader(value, path: p)
             var ids: [String] = []
+            var listed = Set<String>()
             for (i, item) in try e.array("keyids").enumerated() {
                 let ip = BodyPath.index(i, of: e.childPath("keyids"))
                 let id = try FieldReader.string(item, path: ip)
                 try FieldReader.checkHex(id, lengths: [32], path: ip)
-                guard keys.contains(where: { $0.keyID == id }) else {
+                guard index[id] != nil else {
                     throw DocumentError(.invalidValue, path: ip, "keyid is not listed in body.keys")
                 }
-                guard !ids.contains(id) else { throw DocumentError(.invalidValue, path: ip, "keyid listed twice") }
+                guard listed.insert(id).inserted else { throw DocumentError(.invalidValue, path: ip, "keyid listed twice") }
                 ids.append(id)
             }
             let threshold = try e.integer("threshold", range: 1...Int64(ids.count))

@@ -16,14 +16,18 @@ public enum DocumentFile {
 
     /// Adds one signature to the document at `path` in place: takes an exclusive lock, re-reads
     /// the file, adds the signature made by `sign`, and replaces the file atomically. Concurrent
-    /// signers on the same file therefore never lose each other's signatures.
+    /// signers on the same file therefore never lose each other's signatures. The file keeps its
+    /// permission bits (a 0600 draft stays 0600). When `path` is a symbolic link, the file it
+    /// names is signed (temporary file and rename in that file's folder) and the link is kept;
+    /// it is never replaced by a copy.
     @discardableResult
     public static func sign(_ path: String, _ sign: (Document) throws -> Document) throws -> Document {
-        let lock = try FileLock(path: path)
+        let target = try AtomicFile.resolvingSymbolicLink(path)
+        let lock = try FileLock(path: target)
         defer { withExtendedLifetime(lock) {} }
-        let document = try read(path)
+        let document = try read(target)
         let signed = try sign(document)
-        try write(signed, to: path, overwrite: true)
+        try AtomicFile.replace(signed.serialized(), at: target)
         return signed
     }
 }

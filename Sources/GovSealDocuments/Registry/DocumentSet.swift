@@ -77,14 +77,21 @@ public struct DocumentSet: Sendable {
         let blessings = !needsLookup ? [:] : Dictionary(
             documents.filter { $0.document.type == .blessing }.map { ($0.document.proposalID, $0.document) },
             uniquingKeysWith: { first, _ in first })
-        let attestations = needsLookup ? documents.filter { $0.document.type == .attestation } : []
+        // The set's attestations grouped by the proposal they attest, once for every reveal.
+        var attestations: [String: [(file: String, document: Document)]] = [:]
+        if needsLookup {
+            for item in documents where item.document.type == .attestation {
+                if let id = Self.referencedProposal(item.document) { attestations[id, default: []].append(item) }
+            }
+        }
+        let attestationsByProposal = attestations
         return documents.parallelMap { file, document in
             var local = context
             if local.policy == nil, let policyFor { local.policy = policyFor(file) }
             if local.proposal == nil, let id = Self.referencedProposal(document), let blessing = blessings[id] {
                 local.proposal = blessing
                 if document.type == .reveal, local.attestations.isEmpty, local.policy?.role("rebuilder") != nil {
-                    local.attestations = attestations.filter { Self.referencedProposal($0.document) == id }
+                    local.attestations = attestationsByProposal[id] ?? []
                 }
             }
             do {

@@ -122,6 +122,8 @@ public struct RegistryStatus: Sendable {
         return String(file[..<slash])
     }
 
+    /// The status as lines for a terminal; control characters taken from documents are escaped
+    /// (`TerminalText`).
     public var lines: [String] {
         var out: [String] = notes
         for e in entries {
@@ -138,7 +140,7 @@ public struct RegistryStatus: Sendable {
                 out.append("  \(v.chain) / \(v.group): \(v.addresses.joined(separator: ", "))")
             }
         }
-        return out
+        return out.map(TerminalText.escape)
     }
 
     public var json: JSONValue {

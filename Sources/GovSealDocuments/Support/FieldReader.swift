@@ -29,6 +29,11 @@ struct FieldReader {
         return object.members[i].value
     }
 
+    /// Marks the member at `position` as read (for readers that walk every member in order).
+    mutating func markRead(_ position: Int) {
+        known[position] = true
+    }
+
     mutating func require(_ name: String) throws -> JSONValue {
         guard let value = raw(name) else {
             throw DocumentError(.invalidDocument, path: childPath(name), "required member is missing")

@@ -3,10 +3,14 @@ import Glibc
 #endif
 
 /// An RFC 3339 UTC time as documents hold it: `YYYY-MM-DDTHH:MM:SSZ`, with optional fractional
-/// seconds, always `Z`. Kept as whole seconds since the Unix epoch (fractions are truncated for
-/// comparison, the text is kept as written).
+/// seconds (1 to 9 digits), always `Z`. Kept exactly: whole seconds since the Unix epoch plus
+/// nanoseconds, so every comparison (expiry, quiet period, finished after disclosure, future
+/// checks) uses the value as written, fractions included; the text is kept as written.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Whole seconds since the Unix epoch (the fraction is in `nanoseconds`).
     public let secondsSinceEpoch: Int64
+    /// The fraction of the second, 0 ..< 1,000,000,000.
+    public let nanoseconds: Int32
     public let text: String
 
     /// Parses a strict RFC 3339 UTC timestamp; throws `DocumentError.invalidValue` naming what is wrong.
@@ -36,11 +40,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard b[16] == 0x3a else { throw fail("expected ':' at offset 16") }
         let second = try digits(17..<19)
         var i = 19
+        var fraction: Int32 = 0
         if b[i] == 0x2e {
             i += 1
             let start = i
             while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
             guard i > start, i - start <= 9 else { throw fail("fractional seconds need 1 to 9 digits") }
+            for k in start..<start + 9 {
+                fraction = fraction * 10 + (k < i ? Int32(b[k] - 0x30) : 0)
+            }
         }
         guard i == b.count - 1, b[i] == 0x5a else { throw fail("must end in 'Z' (UTC)") }
         guard (1...12).contains(month) else { throw fail("month \(month) out of range") }
@@ -49,12 +57,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard year >= 1970 else { throw fail("year before 1970") }
         secondsSinceEpoch = Timestamp.epochSeconds(year: year, month: month, day: day)
             + Int64(hour * 3600 + minute * 60 + second)
+        nanoseconds = fraction
         self.text = text
     }
 
-    /// The timestamp for whole seconds since the epoch, formatted `YYYY-MM-DDTHH:MM:SSZ`.
-    public init(secondsSinceEpoch: Int64) {
+    /// The timestamp for seconds (and nanoseconds, clamped to 0 ..< 10^9) since the epoch, formatted
+    /// `YYYY-MM-DDTHH:MM:SSZ`, with the fraction (trailing zeros dropped) when it is not zero.
+    public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
         self.secondsSinceEpoch = secondsSinceEpoch
+        let nanoseconds = min(max(nanoseconds, 0), 999_999_999)
+        self.nanoseconds = nanoseconds
         var days = secondsSinceEpoch / 86_400
         var rem = secondsSinceEpoch % 86_400
         if rem < 0 { rem += 86_400; days -= 1 }
@@ -72,28 +84,64 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2))Z"
+        var fraction = ""
+        if nanoseconds != 0 {
+            fraction = "." + pad(Int64(nanoseconds), 9)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+        }
+        text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2))\(fraction)Z"
     }
 
-    /// The current time, truncated to whole seconds.
+    /// The current time, whole seconds (for times written into new documents, which read best
+    /// without a fraction). Checks compare with `now()`, never with this.
+    public static func nowInWholeSeconds() -> Timestamp {
+        Timestamp(secondsSinceEpoch: now().secondsSinceEpoch)
+    }
+
+    /// The current time of the system clock, to the nanosecond: what expiry, embargo and
+    /// future checks compare with (truncating it would accept a document expired by a fraction).
     public static func now() -> Timestamp {
-        Timestamp(secondsSinceEpoch: Int64(time(nil)))
+        var clock = timespec()
+        guard clock_gettime(CLOCK_REALTIME, &clock) == 0 else { return Timestamp(secondsSinceEpoch: Int64(time(nil))) }
+        return Timestamp(secondsSinceEpoch: Int64(clock.tv_sec), nanoseconds: Int32(clock.tv_nsec))
     }
 
-    /// The time `days` later; saturates instead of overflowing (the result is then far beyond
-    /// any document's range, so validation rejects it).
+    /// The time `days` later (the fraction of the second kept); saturates instead of overflowing
+    /// (the result is then far beyond any document's range, so validation rejects it).
     public func adding(days: Int64) -> Timestamp {
-        let (seconds, o1) = days.multipliedReportingOverflow(by: 86_400)
-        let (sum, o2) = secondsSinceEpoch.addingReportingOverflow(seconds)
+        let (seconds, overflow) = days.multipliedReportingOverflow(by: 86_400)
+        return overflow ? adding(seconds: days < 0 ? .min : .max) : adding(seconds: seconds)
+    }
+
+    /// The time `seconds` later (the fraction of the second kept); saturates at the epoch and at
+    /// 9999-12-31T23:59:59Z instead of overflowing.
+    public func adding(seconds: Int64) -> Timestamp {
+        let (sum, overflow) = secondsSinceEpoch.addingReportingOverflow(seconds)
         let limit: Int64 = 253_402_300_799  // 9999-12-31T23:59:59Z
-        return Timestamp(secondsSinceEpoch: o1 || o2 ? (days < 0 ? 0 : limit) : min(max(sum, 0), limit))
+        if overflow { return Timestamp(secondsSinceEpoch: seconds < 0 ? 0 : limit) }
+        if sum > limit { return Timestamp(secondsSinceEpoch: limit) }
+        if sum < 0 { return Timestamp(secondsSinceEpoch: 0) }
+        return Timestamp(secondsSinceEpoch: sum, nanoseconds: nanoseconds)
+    }
+
+    /// The exact time from `earlier` to this time (negative when `earlier` is later).
+    public func since(_ earlier: Timestamp) -> Duration {
+        .seconds(secondsSinceEpoch - earlier.secondsSinceEpoch) + .nanoseconds(Int64(nanoseconds) - Int64(earlier.nanoseconds))
     }
 
     public var description: String { text }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
-    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch == rhs.secondsSinceEpoch }
-    public func hash(into hasher: inout Hasher) { hasher.combine(secondsSinceEpoch) }
+    /// Compares the exact instants, fractions of a second included (never the text).
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        (lhs.secondsSinceEpoch, lhs.nanoseconds) < (rhs.secondsSinceEpoch, rhs.nanoseconds)
+    }
+    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.secondsSinceEpoch == rhs.secondsSinceEpoch && lhs.nanoseconds == rhs.nanoseconds
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(secondsSinceEpoch)
+        hasher.combine(nanoseconds)
+    }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

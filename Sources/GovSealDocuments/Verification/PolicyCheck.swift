@@ -21,22 +21,29 @@ public struct ThresholdResult: Sendable, Equatable {
 
 extension Policy {
     /// Counts the distinct keys of `role` among `signatures` that are valid. Keys outside the
-    /// role never count; a key that signed twice counts once. One secp256k1 secret key signs
-    /// both as `ecdsa-secp256k1` (compressed key) and as `bip340` (x-only key): both forms share
+    /// role never count; a key that signed twice counts once. A key is identified by its curve
+    /// and public key bytes (DESIGN.md), not by its keyid or alg: one secp256k1 secret key signs
+    /// both as `ecdsa-secp256k1` (compressed key) and as `bip340` (x-only key); both forms share
     /// the x coordinate and count as one key, even when the policy lists both.
+    ///
+    /// Linear in the number of signatures: every lookup is a hash lookup, so thousands of
+    /// attestations (one signature each) are counted in one pass.
     public func evaluate(role roleName: String, signatures: [SignatureCheck]) -> ThresholdResult? {
         guard let role = role(roleName) else { return nil }
         var counted: [String] = []
-        var countedSigners: [[UInt8]] = []
+        var countedIDs = Set<String>()
+        var countedSigners = Set<[UInt8]>()
         var outside: [String] = []
+        var outsideIDs = Set<String>()
         for check in signatures where check.isValid {
-            if role.keyIDs.contains(check.keyID), key(check.keyID)?.publicKey.algorithm == check.algorithm {
+            if role.contains(check.keyID), key(check.keyID)?.publicKey.algorithm == check.algorithm {
                 let signer = Self.signerIdentity(check)
-                if !counted.contains(check.keyID), !countedSigners.contains(signer) {
+                if !countedIDs.contains(check.keyID), !countedSigners.contains(signer) {
                     counted.append(check.keyID)
-                    countedSigners.append(signer)
+                    countedIDs.insert(check.keyID)
+                    countedSigners.insert(signer)
                 }
-            } else if !outside.contains(check.keyID) {
+            } else if outsideIDs.insert(check.keyID).inserted {
                 outside.append(check.keyID)
             }
         }

@@ -2,8 +2,9 @@ import GovSealEncoding
 import GovSealJSON
 
 extension Check {
-    /// `[ok] name: detail` or `[FAIL] name: detail`, as every report prints a check.
-    public var line: String { "[\(passed ? "ok" : "FAIL")] \(name): \(detail)" }
+    /// `[ok] name: detail` or `[FAIL] name: detail`, as every report prints a check; control
+    /// characters taken from documents are escaped (`TerminalText`).
+    public var line: String { TerminalText.escape("[\(passed ? "ok" : "FAIL")] \(name): \(detail)") }
 }
 
 extension SignatureCheck {
@@ -42,7 +43,9 @@ extension VerificationReport {
         return .object(o)
     }
 
-    /// The report as lines for a terminal: the document, each signature, each check, warnings, verdict.
+    /// The report as lines for a terminal: the document, each signature, each check, warnings,
+    /// verdict. Control characters taken from documents are escaped (`TerminalText`), so no
+    /// title, builder or artifact name can erase or fake a line.
     public var lines: [String] {
         var out = ["\(file ?? "-"): \(type.rawValue)" + (title.map { " \"\($0)\"" } ?? "") + (chain.map { " (\($0))" } ?? "")]
         out.append("  proposal \(proposalID)")
@@ -54,6 +57,6 @@ extension VerificationReport {
         }
         for w in warnings { out.append("  warning: \(w)") }
         out.append(passed ? "  PASSED" : "  FAILED")
-        return out
+        return out.map(TerminalText.escape)
     }
 }

@@ -31,8 +31,21 @@ enum RevealChecks {
         checks.append(quietPeriod(reveal, blessing: blessing))
         if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty {
             checks += rebuilders(blessing: blessing, proposal: proposal, context: context, disclosedAt: reveal.disclosed)
+        } else {
+            checks.append(noRebuildEvidence(policy: context.policy))
         }
         return checks
+    }
+
+    /// The line a reveal gets when no rebuild evidence is asked for (a policy without a
+    /// `rebuilder` role, or no policy, and no attestations): it passes on the blessing's terms
+    /// alone, and says that nothing proves the disclosed source rebuilds to the blessed digests.
+    static func noRebuildEvidence(policy: Policy?) -> Check {
+        let why = policy.map { "the policy '\($0.name)' v\($0.version) has no 'rebuilder' role" }
+            ?? "no --policy and no --attestations"
+        return Check("rebuilders", passed: true,
+                     "not required: \(why), so no rebuild evidence was checked; this reveal is not evidence "
+                        + "that the disclosed source rebuilds to the blessed digests")
     }
 
     static func sourceAgreement(_ revealed: Blessing.Source, _ blessed: Blessing.Source) -> [Check] {
@@ -64,15 +77,20 @@ enum RevealChecks {
         if reveal.disclosed >= ends {
             return Check("quiet period", passed: true, "\(embargo.quietPeriodDays) days ended \(ends); disclosed \(reveal.disclosed)")
         }
-        let early = ends.secondsSinceEpoch - reveal.disclosed.secondsSinceEpoch
         return Check("quiet period", passed: false,
-                     "disclosed \(reveal.disclosed), \(describe(seconds: early)) before the \(embargo.quietPeriodDays)-day quiet period ended \(ends)")
+                     "disclosed \(reveal.disclosed), \(describe(ends.since(reveal.disclosed))) before the \(embargo.quietPeriodDays)-day quiet period ended \(ends)")
     }
 
-    static func describe(seconds: Int64) -> String {
+    /// "2d 3h", "4h 10m", "12s" or "0.8s" (a positive interval; sub-second intervals keep their fraction).
+    static func describe(_ interval: Duration) -> String {
+        let (seconds, attoseconds) = interval.components
         if seconds >= 86_400 { return "\(seconds / 86_400)d \(seconds % 86_400 / 3600)h" }
         if seconds >= 3600 { return "\(seconds / 3600)h \(seconds % 3600 / 60)m" }
-        return "\(seconds)s"
+        guard seconds < 1 else { return "\(seconds)s" }
+        var fraction = String(attoseconds / 1_000_000_000)  // nanoseconds
+        fraction = String(repeating: "0", count: max(0, 9 - fraction.count)) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "0s" : "0.\(fraction)s"
     }
 
     /// Whether one attestation agrees with the blessing (`proposalID` is its document's id):
@@ -85,8 +103,12 @@ enum RevealChecks {
         if attestation.commit != blessing.source.commit {
             problems.append("rebuilt commit \(attestation.commit)")
         }
+        // Subject names are unique (the body reader refuses duplicates) and compared by exact bytes.
+        var subjects: [[UInt8]: Attestation.Subject] = [:]
+        subjects.reserveCapacity(attestation.subjects.count)
+        for subject in attestation.subjects { subjects[Array(subject.name.utf8)] = subject }
         for artifact in blessing.artifacts {
-            guard let subject = attestation.subjects.first(where: { $0.name == artifact.name }) else {
+            guard let subject = subjects[Array(artifact.name.utf8)] else {
                 problems.append("\(artifact.name) missing")
                 continue
             }
@@ -100,8 +122,20 @@ enum RevealChecks {
                                   : "\(attestation.builder) disagrees: " + problems.joined(separator: "; ")))
     }
 
+    /// How far an attestation's `finished` may be ahead of the verifier's clock (clock skew).
+    static let clockSkewAllowance: Int64 = 5 * 60
+
+    /// The failed check of an attestation that finished later than `now` plus five minutes
+    /// (it does not count), or nil when `finished` is not in the future.
+    static func futureFinish(_ attestation: Attestation, now: Timestamp) -> Check? {
+        let latest = now.adding(seconds: clockSkewAllowance)
+        guard latest < attestation.finished else { return nil }
+        return Check("finished", passed: false,
+                     "\(attestation.builder): finished \(attestation.finished), later than the verifier's clock \(now) plus 5 minutes; not counted")
+    }
+
     /// Counts distinct rebuilder keys whose valid attestations agree with every blessed digest;
-    /// names each rebuilder that disagrees.
+    /// names each rebuilder that disagrees. Linear in the number of attestations and signatures.
     static func rebuilders(blessing: Blessing, proposal: Document, context: VerificationContext,
                            disclosedAt: Timestamp? = nil) -> [Check] {
         var checks: [Check] = []
@@ -114,6 +148,10 @@ enum RevealChecks {
             let signatures = document.checkSignatures()
             guard !signatures.isEmpty, !signatures.contains(where: { if case .invalid = $0.status { true } else { false } }) else {
                 checks.append(Check("attestation \(file)", passed: false, "\(attestation.builder): a signature is missing or invalid"))
+                continue
+            }
+            if let future = futureFinish(attestation, now: context.now) {
+                checks.append(Check("attestation \(file)", passed: false, future.detail))
                 continue
             }
             let (agrees, check) = agreement(of: attestation, with: blessing, proposalID: proposal.proposalID)

@@ -53,6 +53,9 @@ public enum Verifier {
             checks += RevealChecks.run(reveal, context: context)
         case .attestation(let attestation):
             title = attestation.builder
+            if let future = RevealChecks.futureFinish(attestation, now: context.now) {
+                checks.append(future)
+            }
             if let proposal = context.proposal, proposal.type == .blessing, let blessing = try? Blessing(body: proposal.body) {
                 checks.append(RevealChecks.agreement(of: attestation, with: blessing, proposalID: proposal.proposalID).check)
             } else {
@@ -65,6 +68,10 @@ public enum Verifier {
         var warnings = body.warnings.map { "unknown member \($0) (kept and signed over)" }
         if context.policy == nil, Policy.role(for: document.type) != nil {
             warnings.append("no policy: the signatures are valid, but nothing says whose keys they must be (pass --policy)")
+        }
+        if let pinned = context.policy, document.type == .policy {
+            warnings.append("the pinned policy '\(pinned.name)' v\(pinned.version) is not applied to a policy: rotation is not "
+                            + "supported yet, so nothing here says this policy may replace it")
         }
         return VerificationReport(file: file, type: document.type, proposalID: document.proposalID, chain: body.chain,
                                   title: title, signatures: signatures, checks: checks, warnings: warnings)
@@ -82,7 +89,9 @@ public enum Verifier {
         } else {
             checks.append(Check("signatures", passed: true, "\(valid) valid, distinct keys"))
         }
-        if let policy = context.policy {
+        // A pinned policy says nothing about another policy until rotation (root thresholds of
+        // both versions) exists: applying it would print "[ok] policy" for any policy that parses.
+        if let policy = context.policy, document.type != .policy {
             checks.append(Check("policy", passed: context.now < policy.expires,
                                 context.now < policy.expires
                                     ? "'\(policy.name)' v\(policy.version) valid until \(policy.expires)"
