@@ -34,7 +34,7 @@ struct NominateCommand: ParsableCommand {
         guard !contacts.isEmpty else { throw UsageError("nominate needs at least one --contact KIND=VALUE") }
         let pairs = try contacts.map { try CLI.pair($0, option: "--contact") }.map { (kind: $0.0, value: $0.1) }
         let (secret, format) = try CLI.loadSecretKeyFile(key, algorithm: alg)
-        let now = Timestamp.now()
+        let now = Timestamp.nowInWholeSeconds()
         let document = try Nomination.signed(by: secret, algorithm: alg, chain: chain, group: group, contact: pairs,
                                              statement: statement, bech32Prefix: try CLI.bech32Prefix(bech32Prefix), created: now,
                                              expires: try expiresDays.map { now.adding(days: try CLI.days($0, option: "--expires-days")) },

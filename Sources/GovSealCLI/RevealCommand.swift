@@ -30,6 +30,7 @@ struct RevealCommand: ParsableCommand {
         let rollout = try CLI.timestamp(rolloutCompleted, option: "--rollout-completed")
         let disclosedAt = try CLI.timestamp(disclosed, option: "--disclosed")
         let blessingDocument = try CLI.readDocument(blessing)
+        guard CLI.isDirectory(source) else { throw InputError(file: source, "--source: not a folder") }
         let prepared: Result<RevealDraft, SourceMismatch> = try reading(blessing) {
             do {
                 return .success(try Reveal.prepare(for: blessingDocument, sourceDirectory: source, repository: repository,

@@ -125,9 +125,6 @@ enum AuthoringCases {
             BadInput("reveal: --source absent", reveal(source: "absent"), exit: 2, mentions: ["absent"]),
             BadInput("reveal: a blessing without embargo", reveal("plain.json"), exit: 2, mentions: ["plain.json", "body.embargo"]),
             BadInput("reveal: of a nomination", reveal("nomination.json"), exit: 2, mentions: ["nomination.json"]),
-            BadInput("reveal: source of another commit", reveal(source: "other"), exit: 2, mentions: ["blessing.json"]) {
-                try World.makeRepository($0.url("other"), files: ["src.txt": "a different release\n"])
-            },
             BadInput("reveal: --out exists", reveal(out: "reveal.json"), exit: 2, mentions: ["reveal.json"]),
         ]
     }

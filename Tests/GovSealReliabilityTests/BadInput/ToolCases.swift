@@ -11,10 +11,6 @@ enum ToolCases {
                      mentions: ["absent"]),
             BadInput("rebuild: --source not a git repository", ["rebuild", "blessing.json", "--source", "artifacts", "--quiet"],
                      exit: 2, mentions: ["artifacts"]),
-            BadInput("rebuild: --source lacks the commit", ["rebuild", "blessing.json", "--source", "other", "--quiet"],
-                     exit: 2, mentions: ["other"]) {
-                try World.makeRepository($0.url("other"), files: ["src.txt": "a different release\n"])
-            },
             BadInput("rebuild: a nomination", ["rebuild", "nomination.json", "--source", "repo", "--quiet"], exit: 2,
                      mentions: ["nomination.json", "not a blessing"]),
             BadInput("rebuild: a blessing without recipe", ["rebuild", "plain.json", "--source", "repo", "--quiet"], exit: 2,
