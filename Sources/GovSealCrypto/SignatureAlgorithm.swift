@@ -42,3 +42,16 @@ public enum KeyCurve: String, Sendable, CaseIterable, Hashable {
         }
     }
 }
+
+extension SignatureAlgorithm {
+    /// What identifies the signer behind `publicKey` (stored bytes of this algorithm), whatever the
+    /// algorithm: the curve, then the Ed25519 key or the secp256k1 x coordinate. One secp256k1 key
+    /// in its ECDSA (33-byte) and BIP-340 (32-byte x-only) forms has one identity, so it is counted
+    /// once toward anything (DESIGN.md: a key is identified by its curve and public key bytes).
+    public func signerIdentity(of publicKey: [UInt8]) -> [UInt8] {
+        switch curve {
+        case .ed25519: [0x01] + publicKey
+        case .secp256k1: [0x02] + (publicKey.count == 33 ? Array(publicKey.dropFirst()) : publicKey)
+        }
+    }
+}

@@ -54,6 +54,20 @@ struct SigningTests {
         #expect(throws: DocumentError(.signingRefused, "")) { try once.signed(by: key) }
     }
 
+    /// One secp256k1 key signing as ECDSA and as BIP-340 is one signer: the second signature is a
+    /// duplicate, even though its alg, public key bytes and keyid all differ.
+    @Test func oneSecp256k1KeyUnderTwoAlgsIsOneSigner() throws {
+        let key = try PrivateKey.generate(.secp256k1)
+        let signed = try Fixtures.blessing().signed(by: key, algorithm: .ecdsaSecp256k1)
+        let both = signed.with(signatures: signed.signatures
+            + (try Fixtures.blessing().signed(by: key, algorithm: .bip340)).signatures)
+        let checks = both.checkSignatures()
+        #expect(checks.count == 2)
+        #expect(checks[0].isValid)
+        #expect(checks[1].status == .duplicate(ofIndex: 0))
+        #expect(checks[0].keyID != checks[1].keyID)
+    }
+
     @Test func aDuplicatedSignatureCountsOnce() throws {
         let keys = try (0..<2).map { _ in try PrivateKey.generate(.ed25519) }
         let signed = try Fixtures.blessing().signed(by: keys[0])

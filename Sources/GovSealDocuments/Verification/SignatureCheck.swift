@@ -26,7 +26,8 @@ public struct SignatureCheck: Sendable, Equatable {
 extension Document {
     /// Checks every stored signature against M. A recomputed keyid that differs from the stored
     /// one, an invalid point, a high-S ECDSA signature or a wrong signature is `.invalid`; a key
-    /// that already signed is `.duplicate` (distinct keys are counted once).
+    /// that already signed is `.duplicate` (distinct keys are counted once, by curve and key:
+    /// one secp256k1 key signing as ecdsa-secp256k1 and as bip340 is one signer).
     ///
     /// M is built once per document and SHA-256(M) once for all its secp256k1 signatures. A
     /// signature is verified straight from the stored bytes, which parses its key once; only
@@ -53,11 +54,12 @@ extension Document {
                 checks.append(result(.invalid(reason: Self.failureReason(entry))))
                 continue
             }
-            if let first = seen[identity] {
+            let signer = entry.algorithm.signerIdentity(of: entry.publicKey)
+            if let first = seen[signer] {
                 checks.append(result(.duplicate(ofIndex: first)))
                 continue
             }
-            seen[identity] = index
+            seen[signer] = index
             checks.append(result(.valid))
         }
         return checks
