@@ -34,7 +34,9 @@ public struct RegistryStatus: Sendable {
             status.notes.append("policy: \(check.detail)" + (check.passed ? "" : " (FAILED)"))
         }
         var policies: [String: Policy] = [:]
-        for (file, document) in set.documents where document.type == .policy {
+        // With a pinned policy the folders' policies are not applied (a folder may hold a policy's
+        // versions); each is checked as a version of the pinned one instead.
+        for (file, document) in set.documents where document.type == .policy && policy == nil {
             guard let p = try? Policy(body: document.body) else { continue }
             if policies[folder(of: file)] != nil {
                 status.errors.append("\(file): a second policy in \(folder(of: file)); which one applies would be ambiguous")

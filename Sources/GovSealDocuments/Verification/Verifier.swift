@@ -89,7 +89,7 @@ public enum Verifier {
         let own = PolicyRotation.ownRootThreshold(policy, signatures: signatures)
         guard let trusted = context.policy else { return own.map { [$0] } ?? [] }
         if context.rotation?.contains(policy) ?? (policy == trusted) {
-            let which = context.rotation.map { "one of the versions applied (\($0.chainText))" } ?? "the pinned policy itself"
+            let which = context.rotation.map { "one of the versions applied (\($0.chainText))" } ?? "the trusted policy itself"
             return (own.map { [$0] } ?? []) + [Check("policy version", passed: true, "v\(policy.version) is \(which)")]
         }
         // The document's own "signatures" check already covers invalid signatures.
