@@ -8,7 +8,8 @@ struct NewPolicyCommand: ParsableCommand {
         commandName: "policy",
         abstract: "Create a policy: keys, and roles with thresholds over distinct keys.",
         discussion: """
-        Roles used by the verifier: `proposer` (blessings and reveals) and `rebuilder` (attestations). \
+        Roles used by the verifier: `proposer` (blessings and reveals), `rebuilder` (attestations) and \
+        `root` (signs the policy itself and its next version). \
         Each --key adds a key to a role as ROLE:LABEL=SOURCE, where SOURCE is a key file (secret or public; \
         only the public key is recorded) or ALG:HEX (e.g. ed25519:3b6a27bc...). Each role needs a --threshold.
 
@@ -17,11 +18,16 @@ struct NewPolicyCommand: ParsableCommand {
             --key proposer:alice=alice.pem --key proposer:bob=bob.pem --key proposer:carol=ed25519:… \\
             --threshold proposer=2 --key rebuilder:r1=r1.pem --key rebuilder:r2=r2.pem --threshold rebuilder=2 \\
             --out policy.json
+
+        Rotation: --previous POLICY writes the next version (N+1) of POLICY, with its name; give every key \
+        and role of the new version as usual (a key left out is retired). It is valid only once signed by \
+        the `root` threshold of version N and of version N+1.
         """
     )
 
-    @Option(help: "Policy name.") var name: String
-    @Option(help: "Policy version (integer ≥ 1); bump it when the policy changes.") var version: Int64 = 1
+    @Option(help: "Policy name (default with --previous: its name).") var name: String?
+    @Option(help: "Policy version (integer ≥ 1; default 1, or N+1 with --previous).") var version: Int64?
+    @Option(help: "The current version N of the policy: write version N+1 of it.") var previous: String?
     @Option(help: "Expiry time (RFC 3339 UTC).") var expires: String?
     @Option(help: "Expire this many days from now.") var expiresDays: Int64?
     @Option(name: .customLong("key"), parsing: .singleValue, help: "ROLE:LABEL=SOURCE (repeatable).") var keys: [String] = []
@@ -37,6 +43,7 @@ struct NewPolicyCommand: ParsableCommand {
         case (nil, let days?): expiry = Timestamp.nowInWholeSeconds().adding(days: try CLI.days(days, option: "--expires-days"))
         default: throw UsageError("new policy needs exactly one of --expires or --expires-days")
         }
+        let (name, version, prior) = try identity()
         guard !keys.isEmpty else { throw UsageError("new policy needs at least one --key ROLE:LABEL=SOURCE") }
         var policyKeys: [Policy.Key] = []
         var roles: [(name: String, role: Policy.Role)] = []
@@ -72,10 +79,37 @@ struct NewPolicyCommand: ParsableCommand {
         }
         let draft = Policy(name: name, version: version, expires: expiry, keys: policyKeys, roles: roles)
         let policy = try Policy(body: draft.json)
+        if prior != nil, policy.role(Policy.rootRole) == nil {
+            throw UsageError("the next version needs a '\(Policy.rootRole)' role (--key root:LABEL=SOURCE --threshold root=N)")
+        }
         let document = Document(type: .policy, body: policy.json)
         try CLI.write(document, to: out, force: force)
         CLI.say("wrote \(out)")
         for (role, r) in policy.roles { CLI.say("  role \(role): \(r.threshold) of \(r.keyIDs.count)") }
-        CLI.say("next: govseal sign \(out) --key KEYFILE")
+        if let prior, let old = prior.role(Policy.rootRole), let new = policy.role(Policy.rootRole) {
+            CLI.say("next: govseal sign \(out) --key KEYFILE, by \(old.threshold) of the \(old.keyIDs.count) root keys of v\(prior.version) "
+                    + "and \(new.threshold) of the \(new.keyIDs.count) root keys of v\(version)")
+        } else {
+            CLI.say("next: govseal sign \(out) --key KEYFILE")
+        }
+    }
+
+    /// The name and version to write, and the previous version when --previous is given.
+    private func identity() throws -> (name: String, version: Int64, previous: Policy?) {
+        guard let previous else {
+            guard let name else { throw UsageError("new policy needs --name (or --previous POLICY)") }
+            return (name, version ?? 1, nil)
+        }
+        let prior = try CLI.readPolicy(previous).policy
+        guard prior.role(Policy.rootRole) != nil else {
+            throw InputError(file: previous, "has no '\(Policy.rootRole)' role, so no next version of it can be accepted")
+        }
+        if let name, name != prior.name {
+            throw UsageError("--name '\(name)' differs from the previous version's name '\(prior.name)': a rotation keeps the name")
+        }
+        if let version, version != prior.version + 1 {
+            throw UsageError("--version \(version): the version after v\(prior.version) is \(prior.version + 1)")
+        }
+        return (prior.name, prior.version + 1, prior)
     }
 }

@@ -9,27 +9,23 @@ struct StatusCommand: ParsableCommand {
         discussion: """
         Reads every *.json below DIR (default: proposals). For each document: type, chain, title, proposal \
         id, valid signatures against the threshold of the policy in its folder (or DIR's top folder, or \
-        --policy). For each embargoed blessing: blessed, rollout completed, quiet period end, disclosure \
+        --policy, rotated by --policy-updates DIR: the first line names the policy version applied). For each embargoed blessing: blessed, rollout completed, quiet period end, disclosure \
         (on time or early), rebuilders agreeing. Exit status 1 when a document fails verification.
         """
     )
 
     @Argument(help: "The registry folder.") var directory: String = "proposals"
-    @Option(help: "Policy document to apply to every document.") var policy: String?
+    @Option(help: "Policy document to apply to every document (the pinned, trusted version).") var policy: String?
+    @Option(help: "Folder of later versions of the --policy, applied one step at a time.") var policyUpdates: String?
     @Option(help: "Show the state as of this time (RFC 3339 UTC) instead of now.") var at: String?
     @Flag(help: "Print one JSON report.") var json = false
 
     func run() throws {
         let now = try at.map { try CLI.timestamp($0, option: "--at") } ?? .now()
-        var policyValue: Policy?
-        if let policy {
-            let document = try CLI.readDocument(policy)
-            guard document.type == .policy else { throw InputError(file: policy, "is a \(document.type.rawValue), not a policy") }
-            policyValue = try reading(policy) { try Policy(body: document.body) }
-        }
+        let rotation = try CLI.policyRotation(pinned: policy, updates: policyUpdates)
         let set = try reading(directory) { try DocumentSet.load([directory], alternate: nil) }
         let status = RegistryStatus.build(set, root: directory.hasSuffix("/") ? String(directory.dropLast()) : directory,
-                                          now: now, policy: policyValue)
+                                          now: now, rotation: rotation)
         if json {
             CLI.printJSON(status.json)
         } else {
@@ -37,6 +33,6 @@ struct StatusCommand: ParsableCommand {
         }
         for error in status.errors { printError("govseal: \(error)") }
         if !status.errors.isEmpty { throw ExitCode(GovSealExit.badInput) }
-        if status.entries.contains(where: { !$0.report.passed }) { throw ChecksFailed() }
+        if status.entries.contains(where: { !$0.report.passed }) || rotation?.failures.isEmpty == false { throw ChecksFailed() }
     }
 }

@@ -21,13 +21,20 @@ struct VerifyCommand: ParsableCommand {
         tree equal the blessing's, the quiet period was respected, and (with --policy or --attestations) \
         enough rebuilders reproduced every digest (a reveal checked without rebuild evidence says so in its \
         `rebuilders` line). Times are compared exactly, fractions of a second included; an attestation \
-        finished more than 5 minutes after the verifier's clock does not count. A policy cannot be checked \
-        against --policy until policy rotation exists: that is a usage error (exit 64).
+        finished more than 5 minutes after the verifier's clock does not count.
+
+        Policy rotation: with --policy-updates DIR, every later version of the pinned policy in DIR is applied \
+        one step at a time; version N+1 is accepted only when it has the same name, is signed by the `root` \
+        threshold of version N and of version N+1 (each key counted once) and no signature on it is invalid. \
+        A gap, a lower or repeated version, two candidates for one version or a missing threshold fails the \
+        `policy rotation` check of every document; the last valid version applies (its expiry checked). A \
+        policy given as FILE with --policy is checked as exactly one such step.
         """
     )
 
     @Argument(help: "Documents or folders to verify.") var files: [String]
-    @Option(help: "Policy document whose roles and thresholds apply.") var policy: String?
+    @Option(help: "Policy document whose roles and thresholds apply (the pinned, trusted version).") var policy: String?
+    @Option(help: "Folder of later versions of the --policy, applied one step at a time.") var policyUpdates: String?
     @Option(help: "Folder holding the blessed artifacts by name.") var artifacts: String?
     @Option(help: "Git repository (or plain folder of disclosed source) to check the commit and tree in.") var source: String?
     @Option(help: "The blessing a reveal or attestation refers to.") var proposal: String?
@@ -47,10 +54,9 @@ struct VerifyCommand: ParsableCommand {
             guard CLI.isDirectory(source) else { throw InputError(file: source, "--source: not a folder") }
             context.sourceDirectory = source
         }
-        if let policy {
-            let document = try CLI.readDocument(policy)
-            guard document.type == .policy else { throw InputError(file: policy, "is a \(document.type.rawValue), not a policy") }
-            context.policy = try reading(policy) { try Policy(body: document.body) }
+        if let rotation = try CLI.policyRotation(pinned: policy, updates: policyUpdates) {
+            context.rotation = rotation
+            context.policy = rotation.applied
         }
         if let proposal {
             let document = try CLI.readDocument(proposal)
@@ -68,12 +74,6 @@ struct VerifyCommand: ParsableCommand {
         guard !set.documents.isEmpty || !set.errors.isEmpty else {
             throw InputError(file: files.joined(separator: ", "), "no govseal documents (*.json) to verify")
         }
-        // `verify NEW_POLICY --policy PINNED` is a rotation step (DESIGN.md): until rotation
-        // exists, answering it would pass any policy that parses.
-        if policy != nil, let (file, _) = set.documents.first(where: { $0.document.type == .policy }) {
-            throw UsageError("\(file) is a policy: checking a policy against a pinned one (--policy) is policy rotation, "
-                             + "which is not supported yet; verify it without --policy")
-        }
         let reports = set.verify(context: context)
         var failures = 0
         for result in reports {
@@ -84,11 +84,11 @@ struct VerifyCommand: ParsableCommand {
         }
         let malformed = set.errors.count
         if json {
-            CLI.printJSON(.object(JSONObject([
-                ("passed", .bool(failures == 0 && malformed == 0)),
-                ("documents", .array(reports.compactMap { if case .report(let r) = $0 { r.json } else { nil } })),
-                ("errors", .array((set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }).map { .string($0) })),
-            ])))
+            var members: [(String, JSONValue)] = [("passed", .bool(failures == 0 && malformed == 0))]
+            if let rotation = context.rotation { members.append(("policy", rotation.json)) }
+            members.append(("documents", .array(reports.compactMap { if case .report(let r) = $0 { r.json } else { nil } })))
+            members.append(("errors", .array((set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }).map { .string($0) })))
+            CLI.printJSON(.object(JSONObject(members)))
         } else {
             for result in reports {
                 if case .report(let report) = result { report.lines.forEach { CLI.say($0) } }
@@ -97,6 +97,6 @@ struct VerifyCommand: ParsableCommand {
         let allErrors = attestationErrors + set.errors + reports.compactMap { if case .malformed(let e) = $0 { e } else { nil } }
         for error in allErrors { printError("govseal: \(error)") }
         if !allErrors.isEmpty { throw ExitCode(GovSealExit.badInput) }
-        if failures > 0 { throw ChecksFailed() }
+        if failures > 0 || context.rotation?.failures.isEmpty == false { throw ChecksFailed() }
     }
 }

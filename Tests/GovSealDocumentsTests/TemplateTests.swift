@@ -30,7 +30,7 @@ struct TemplateTests {
             "PUBLIC_KEY_1": s(k1.rawRepresentation.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()),
             "LABEL_1": s("foundation"), "KEYID_2": s(k2.keyID), "ALG_2": s("ecdsa-secp256k1"),
             "PUBLIC_KEY_2": s(k2.rawRepresentation.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()),
-            "LABEL_2": s("rebuilder"), "PROPOSER_THRESHOLD": "1", "REBUILDER_THRESHOLD": "1",
+            "LABEL_2": s("rebuilder"), "PROPOSER_THRESHOLD": "1", "REBUILDER_THRESHOLD": "1", "ROOT_THRESHOLD": "1",
         ]
     }
 

@@ -3,8 +3,13 @@ import GovSealEncoding
 import GovSealJSON
 
 /// Who must sign what: keys, and roles with thresholds over distinct keys.
-/// The verifier uses the roles `proposer` (blessings, reveals) and `rebuilder` (attestations).
+/// The verifier uses the roles `proposer` (blessings, reveals), `rebuilder` (attestations) and
+/// `root`: a policy with a `root` role is valid only when signed by that role's threshold, and
+/// signs its own next version (`PolicyRotation`).
 public struct Policy: Sendable, Equatable {
+    /// The role that signs the policy itself and its next version.
+    public static let rootRole = "root"
+
     public struct Key: Sendable, Equatable {
         public var publicKey: PublicKey
         public var label: String

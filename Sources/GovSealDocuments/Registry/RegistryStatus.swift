@@ -16,15 +16,27 @@ public struct RegistryStatus: Sendable {
     public var validators: [(chain: String, group: String, addresses: [String])] = []
     /// Lines about how the status was made (where policies came from).
     public var notes: [String] = []
+    /// The pinned policy and the versions applied over it (`status --policy P --policy-updates DIR`).
+    public var rotation: PolicyRotation?
     public var errors: [String] = []
 
-    /// Verifies the set as of `now`. A document uses `policy` when given, otherwise the policy
-    /// document in its own folder (or, failing that, the registry's top folder), if any.
-    public static func build(_ set: DocumentSet, root: String, now: Timestamp, policy: Policy? = nil) -> RegistryStatus {
+    /// Verifies the set as of `now`. A document uses the last version `rotation` applied, or
+    /// `policy` when given, otherwise the policy document in its own folder (or, failing that, the
+    /// registry's top folder), if any.
+    public static func build(_ set: DocumentSet, root: String, now: Timestamp, policy: Policy? = nil,
+                             rotation: PolicyRotation? = nil) -> RegistryStatus {
         var status = RegistryStatus()
         status.errors = set.errors
+        status.rotation = rotation
+        let policy = rotation?.applied ?? policy
+        if let rotation {
+            let check = rotation.check
+            status.notes.append("policy: \(check.detail)" + (check.passed ? "" : " (FAILED)"))
+        }
         var policies: [String: Policy] = [:]
-        for (file, document) in set.documents where document.type == .policy {
+        // With a pinned policy the folders' policies are not applied (a folder may hold a policy's
+        // versions); each is checked as a version of the pinned one instead.
+        for (file, document) in set.documents where document.type == .policy && policy == nil {
             guard let p = try? Policy(body: document.body) else { continue }
             if policies[folder(of: file)] != nil {
                 status.errors.append("\(file): a second policy in \(folder(of: file)); which one applies would be ambiguous")
@@ -34,9 +46,12 @@ public struct RegistryStatus: Sendable {
         }
         if policy == nil, !policies.isEmpty {
             status.notes.append("policies: taken from the registry's own folders, so only as trustworthy as the registry; pass --policy FILE to pin one")
+            for (folder, p) in policies.sorted(by: { $0.key < $1.key }) {
+                status.notes.append("  \(folder): '\(p.name)' v\(p.version)")
+            }
         }
         let folderPolicies = policies
-        let results = set.verify(context: VerificationContext(now: now, policy: policy)) { file in
+        let results = set.verify(context: VerificationContext(now: now, policy: policy, rotation: rotation)) { file in
             folderPolicies[folder(of: file)] ?? folderPolicies[root]
         }
         // One pass over the set for what blessings' timelines need, so a large registry is
@@ -157,7 +172,7 @@ public struct RegistryStatus: Sendable {
                                     ("addresses", .array($0.addresses.map { .string($0) }))]))
             })),
             ("errors", .array(errors.map { .string($0) })),
-        ]))
+        ] + (rotation.map { [("policy", $0.json)] } ?? [])))
     }
 }
 

@@ -2,8 +2,12 @@
 public struct VerificationContext: Sendable {
     /// The time expiry and timeline checks are made at.
     public var now: Timestamp
-    /// The policy whose roles and thresholds apply (its own expiry is checked too).
+    /// The policy whose roles and thresholds apply (its own expiry is checked too). A policy
+    /// document is checked as the next version of this one (`PolicyRotation.step`).
     public var policy: Policy?
+    /// The rotation that produced `policy` (`--policy PINNED --policy-updates DIR`): every report
+    /// carries its "policy rotation" check, and a policy document of its chain is already trusted.
+    public var rotation: PolicyRotation?
     /// A folder holding the blessed artifacts by name (`--artifacts DIR`).
     public var artifactsDirectory: String?
     /// A git repository, or a plain folder of disclosed source, to check the commit and tree in.
@@ -17,9 +21,11 @@ public struct VerificationContext: Sendable {
 
     public init(now: Timestamp = .now(), policy: Policy? = nil, artifactsDirectory: String? = nil,
                 sourceDirectory: String? = nil, proposal: Document? = nil,
-                attestations: [(file: String, document: Document)] = [], bech32Prefix: String? = nil) {
+                attestations: [(file: String, document: Document)] = [], bech32Prefix: String? = nil,
+                rotation: PolicyRotation? = nil) {
         self.now = now
-        self.policy = policy
+        self.policy = policy ?? rotation?.applied
+        self.rotation = rotation
         self.artifactsDirectory = artifactsDirectory
         self.sourceDirectory = sourceDirectory
         self.proposal = proposal
@@ -64,17 +70,30 @@ public enum Verifier {
             }
         case .policy(let policy):
             title = "\(policy.name) v\(policy.version)"
+            checks += policyChecks(policy, signatures: signatures, context: context)
         }
         var warnings = body.warnings.map { "unknown member \($0) (kept and signed over)" }
         if context.policy == nil, Policy.role(for: document.type) != nil {
             warnings.append("no policy: the signatures are valid, but nothing says whose keys they must be (pass --policy)")
         }
-        if let pinned = context.policy, document.type == .policy {
-            warnings.append("the pinned policy '\(pinned.name)' v\(pinned.version) is not applied to a policy: rotation is not "
-                            + "supported yet, so nothing here says this policy may replace it")
+        if context.policy == nil, document.type == .policy {
+            warnings.append("no pinned policy: nothing says this policy may be trusted (pass --policy PINNED to check it as the next version)")
         }
         return VerificationReport(file: file, type: document.type, proposalID: document.proposalID, chain: body.chain,
                                   title: title, signatures: signatures, checks: checks, warnings: warnings)
+    }
+
+    /// A policy's own `root` threshold, and, against a trusted policy, the rotation step to it
+    /// (unless it is a version already trusted).
+    static func policyChecks(_ policy: Policy, signatures: [SignatureCheck], context: VerificationContext) -> [Check] {
+        let own = PolicyRotation.ownRootThreshold(policy, signatures: signatures)
+        guard let trusted = context.policy else { return own.map { [$0] } ?? [] }
+        if context.rotation?.contains(policy) ?? (policy == trusted) {
+            let which = context.rotation.map { "one of the versions applied (\($0.chainText))" } ?? "the trusted policy itself"
+            return (own.map { [$0] } ?? []) + [Check("policy version", passed: true, "v\(policy.version) is \(which)")]
+        }
+        // The document's own "signatures" check already covers invalid signatures.
+        return PolicyRotation.step(from: trusted, to: policy, signatures: signatures).filter { $0.name != "rotation signatures" }
     }
 
     static func signatureChecks(_ document: Document, signatures: [SignatureCheck], context: VerificationContext) -> [Check] {
@@ -89,8 +108,9 @@ public enum Verifier {
         } else {
             checks.append(Check("signatures", passed: true, "\(valid) valid, distinct keys"))
         }
-        // A pinned policy says nothing about another policy until rotation (root thresholds of
-        // both versions) exists: applying it would print "[ok] policy" for any policy that parses.
+        if let rotation = context.rotation { checks.append(rotation.check) }
+        // A policy document is checked as a rotation step (`policyChecks`), not by the trusted
+        // policy's roles; an expired trusted version may still be rotated through.
         if let policy = context.policy, document.type != .policy {
             checks.append(Check("policy", passed: context.now < policy.expires,
                                 context.now < policy.expires
