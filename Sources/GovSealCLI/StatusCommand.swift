@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
         }
         let set = try reading(directory) { try DocumentSet.load([directory], alternate: nil) }
         let status = RegistryStatus.build(set, root: directory.hasSuffix("/") ? String(directory.dropLast()) : directory,
-                                          now: now, policy: policyValue)
+                                          now: now, policy: policyValue, blessingChecks: OnChainOptions.folderChecks(set))
         if json {
             CLI.printJSON(status.json)
         } else {
