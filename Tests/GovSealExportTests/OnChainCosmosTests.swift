@@ -67,6 +67,7 @@ struct OnChainCosmosTests {
         ("the plan name", [("\"v8-Rho\"", "\"v8-Rho2\"")], true, "onchain plan.name"),
         ("the authority", [("cosmos10d07y265gmmuvt4z0w9aw880jnsr700j6zn9kn", "cosmos1fl48vsnmsdzcv85q5d2q4z5ajdha8yu34mf0eh")], false, "onchain authority"),
         ("plan.info is a URL to fetch", [("\"info\": \"{", "\"info\": \"https://example.com/plan.json#{")], false, "onchain plan.info"),
+        ("plan.info is empty (a manual upgrade)", [("\"info\": \"{\\\"binaries", "\"info\": \"\", \"x\": \"{\\\"binaries")], false, "onchain plan.info"),
         ("plan.info with a second member", [("\"info\": \"{", "\"info\": \"{\\\"Binaries\\\":{},")], false, "onchain plan.info"),
         ("the metadata names another govseal proposal", [("\"metadata\": \"\"", "\"metadata\": \"sha256:" + String(repeating: "cd", count: 32) + "\"")],
          false, "onchain proposal id"),

@@ -61,6 +61,10 @@ enum CosmosOnChainChecks {
     }
 
     static func binaries(_ info: String, blessing: Blessing, platforms: [(artifact: String, platform: String)]) -> [Check] {
+        guard !info.isEmpty else {
+            return [Check("onchain plan.info", passed: false,
+                          "empty: the proposal names no binaries, so nothing the chain holds binds the blessed artifacts")]
+        }
         let entries: [(platform: String, url: String)]
         do {
             entries = try CosmovisorReader.binaries(ofInfo: info)
