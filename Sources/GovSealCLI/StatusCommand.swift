@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
         let rotation = try CLI.policyRotation(pinned: policy, updates: policyUpdates)
         let set = try reading(directory) { try DocumentSet.load([directory], alternate: nil) }
         let status = RegistryStatus.build(set, root: directory.hasSuffix("/") ? String(directory.dropLast()) : directory,
-                                          now: now, rotation: rotation)
+                                          now: now, rotation: rotation, blessingChecks: OnChainOptions.folderChecks(set))
         if json {
             CLI.printJSON(status.json)
         } else {

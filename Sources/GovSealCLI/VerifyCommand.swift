@@ -42,6 +42,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.") var bech32Prefix: String?
     @Option(help: "Verify as of this time (RFC 3339 UTC) instead of now.") var at: String?
     @Flag(help: "Print one JSON report.") var json = false
+    @OptionGroup(title: "The proposal as the chain holds it") var onChain: OnChainOptions
 
     func run() throws {
         var context = VerificationContext(bech32Prefix: try CLI.bech32Prefix(bech32Prefix))
@@ -74,6 +75,7 @@ struct VerifyCommand: ParsableCommand {
         guard !set.documents.isEmpty || !set.errors.isEmpty else {
             throw InputError(file: files.joined(separator: ", "), "no govseal documents (*.json) to verify")
         }
+        try onChain.apply(to: &context, documents: set)
         let reports = set.verify(context: context)
         var failures = 0
         for result in reports {

@@ -10,6 +10,12 @@ public struct DocumentSet: Sendable {
     public var documents: [(file: String, document: Document)] = []
     /// One line per file that could not be read or parsed: `file: reason`.
     public var errors: [String] = []
+    /// Files named `onchain.json` found in folders: a proposal as its chain prints it, saved
+    /// beside its blessing (compared by `status`), not a govseal document.
+    public var onChainFiles: [String] = []
+
+    /// The name of a saved on-chain proposal in a registry folder.
+    public static let onChainFileName = "onchain.json"
 
     /// An extra reader for other envelope formats (a DSSE envelope); returns nil when the JSON
     /// is not of its format.
@@ -25,6 +31,7 @@ public struct DocumentSet: Sendable {
     public static func load(_ paths: [String], alternate: AlternateReader? = nil) throws -> DocumentSet {
         var files: [String] = []
         var skipped: [String] = []
+        var onChain: [String] = []
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -33,7 +40,7 @@ public struct DocumentSet: Sendable {
                 throw FileError(.notFound, path: path, "no such file or folder")
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                files += try jsonFiles(under: path, skipped: &skipped)
+                files += try jsonFiles(under: path, skipped: &skipped, onChain: &onChain)
             } else {
                 files.append(path)
             }
@@ -60,6 +67,7 @@ public struct DocumentSet: Sendable {
         }
         var set = DocumentSet()
         set.errors = skipped
+        set.onChainFiles = onChain
         for (file, document, error) in parsed {
             if let document { set.documents.append((file, document)) }
             if let error { set.errors.append(error) }
@@ -113,7 +121,8 @@ public struct DocumentSet: Sendable {
 
     /// Every `*.json` regular file below `directory`. A `*.json` that is a symbolic link or not a
     /// regular file is not followed: it goes to `skipped` as an error, so nothing is silently left out.
-    static func jsonFiles(under directory: String, skipped: inout [String]) throws -> [String] {
+    /// Regular files named `onchain.json` go to `onChain` instead.
+    static func jsonFiles(under directory: String, skipped: inout [String], onChain: inout [String]) throws -> [String] {
         guard let dir = opendir(directory) else { throw FileError(.io, path: directory, "cannot open folder") }
         defer { closedir(dir) }
         var names: [String] = []
@@ -130,9 +139,11 @@ public struct DocumentSet: Sendable {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                out += try jsonFiles(under: path, skipped: &skipped)
+                out += try jsonFiles(under: path, skipped: &skipped, onChain: &onChain)
             } else if name.lowercased().hasSuffix(".json") {
-                if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".json") {
+                if (info.st_mode & S_IFMT) == S_IFREG, name == onChainFileName {
+                    onChain.append(path)
+                } else if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".json") {
                     out.append(path)
                 } else {
                     skipped.append("\(path): not read: " + ((info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "not a regular *.json file"))

@@ -22,9 +22,11 @@ public struct RegistryStatus: Sendable {
 
     /// Verifies the set as of `now`. A document uses the last version `rotation` applied, or
     /// `policy` when given, otherwise the policy document in its own folder (or, failing that, the
-    /// registry's top folder), if any.
+    /// registry's top folder), if any. `blessingChecks` adds checks to each blessing (the CLI
+    /// compares a folder's `onchain.json`).
     public static func build(_ set: DocumentSet, root: String, now: Timestamp, policy: Policy? = nil,
-                             rotation: PolicyRotation? = nil) -> RegistryStatus {
+                             rotation: PolicyRotation? = nil,
+                             blessingChecks: VerificationContext.ExtraBlessingChecks? = nil) -> RegistryStatus {
         var status = RegistryStatus()
         status.errors = set.errors
         status.rotation = rotation
@@ -50,8 +52,14 @@ public struct RegistryStatus: Sendable {
                 status.notes.append("  \(folder): '\(p.name)' v\(p.version)")
             }
         }
+        let blessingFolders = Set(set.documents.filter { $0.document.type == .blessing }.map { folder(of: $0.file) })
+        for file in set.onChainFiles where !blessingFolders.contains(folder(of: file)) {
+            status.notes.append("\(file): no blessing in its folder to compare it with")
+        }
         let folderPolicies = policies
-        let results = set.verify(context: VerificationContext(now: now, policy: policy, rotation: rotation)) { file in
+        var context = VerificationContext(now: now, policy: policy, rotation: rotation)
+        context.blessingChecks = blessingChecks
+        let results = set.verify(context: context) { file in
             folderPolicies[folder(of: file)] ?? folderPolicies[root]
         }
         // One pass over the set for what blessings' timelines need, so a large registry is
@@ -125,6 +133,9 @@ public struct RegistryStatus: Sendable {
                 embargo = "embargoed (\(e.quietPeriodDays)-day quiet period after rollout)"
                 timeline.append("rollout completed: not yet recorded; disclosure pending")
             }
+        }
+        if let onChain = report.checks.first(where: { $0.name == "onchain status" }) {
+            timeline.append("on chain: \(onChain.detail)")
         }
         if let rebuilders = report.checks.first(where: { $0.name == "rebuilders" }) {
             timeline.append("rebuilders: \(rebuilders.detail)")

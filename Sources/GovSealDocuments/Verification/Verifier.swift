@@ -18,6 +18,13 @@ public struct VerificationContext: Sendable {
     public var attestations: [(file: String, document: Document)]
     /// The bech32 prefix for Cosmos chains not in the built-in table.
     public var bech32Prefix: String?
+    /// More checks of each blessing, made by a caller that knows more than the document (the
+    /// CLI's `--onchain`: the proposal as the chain holds it). Gets the blessing's file, body and
+    /// document; a thrown error makes the document bad input, naming the file.
+    public var blessingChecks: ExtraBlessingChecks?
+
+    /// See `blessingChecks`.
+    public typealias ExtraBlessingChecks = @Sendable (_ file: String?, _ blessing: Blessing, _ document: Document) throws -> [Check]
 
     public init(now: Timestamp = .now(), policy: Policy? = nil, artifactsDirectory: String? = nil,
                 sourceDirectory: String? = nil, proposal: Document? = nil,
@@ -52,6 +59,7 @@ public enum Verifier {
         case .blessing(let blessing):
             title = blessing.title
             checks += BlessingChecks.run(blessing, context: context)
+            if let extra = context.blessingChecks { checks += try extra(file, blessing, document) }
         case .nomination(let nomination):
             title = "\(nomination.group): \(nomination.validator.address)"
             checks += NominationChecks.run(nomination, signatures: signatures, context: context)

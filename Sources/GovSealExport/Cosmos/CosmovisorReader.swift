@@ -92,14 +92,17 @@ public enum CosmovisorReader {
         return out
     }
 
-    /// Checks that `info`, read as cosmovisor reads it, maps exactly the expected platforms and
-    /// that go-getter would check each platform's download against exactly its blessed SHA-256.
+    /// The platform → URL pairs of a `plan.info` string as cosmovisor's `ParseInfo` reads it, in
+    /// the order written: one JSON object whose only member is `binaries` (matched in any case, as
+    /// Go's encoding/json matches it), an object of URL strings. A platform key is taken as
+    /// written (cosmovisor also looks up `any`).
     ///
-    /// Throws `ExportError.readBackMismatch` naming the platform otherwise.
-    public static func requireBlessedDigests(_ info: String, expected: [(platform: String, sha256: String)]) throws {
-        func fail(_ place: String, _ reason: String) -> ExportError {
-            ExportError(.readBackMismatch, place: place, "reading plan.info back as cosmovisor and go-getter do: \(reason); nothing written")
-        }
+    /// Throws `ExportError.readBackMismatch` at `plan.info` or `plan.info binaries[KEY]` otherwise.
+    public static func binaries(ofInfo info: String) throws -> [(platform: String, url: String)] {
+        try readBinaries(info) { ExportError(.readBackMismatch, place: $0, $1) }
+    }
+
+    static func readBinaries(_ info: String, fail: (String, String) -> ExportError) throws -> [(platform: String, url: String)] {
         guard let json = try? JSONReader.parse(Array(info.utf8), limits: .general), let top = json.objectValue else {
             throw fail("plan.info", "it is not one JSON object")
         }
@@ -108,12 +111,28 @@ public enum CosmovisorReader {
               let binaries = top[name]?.objectValue else {
             throw fail("plan.info", "it must hold exactly one member, 'binaries'")
         }
-        guard Set(binaries.names) == Set(expected.map(\.platform)), binaries.names.count == expected.count else {
-            throw fail("plan.info binaries", "its platforms \(binaries.names) are not the expected \(expected.map(\.platform))")
+        return try binaries.members.map { platform, value in
+            guard let url = value.stringValue else { throw fail("plan.info binaries[\(platform)]", "the value is not a URL string") }
+            return (platform, url)
+        }
+    }
+
+    /// Checks that `info`, read as cosmovisor reads it, maps exactly the expected platforms and
+    /// that go-getter would check each platform's download against exactly its blessed SHA-256.
+    ///
+    /// Throws `ExportError.readBackMismatch` naming the platform otherwise.
+    public static func requireBlessedDigests(_ info: String, expected: [(platform: String, sha256: String)]) throws {
+        func fail(_ place: String, _ reason: String) -> ExportError {
+            ExportError(.readBackMismatch, place: place, "reading plan.info back as cosmovisor and go-getter do: \(reason); nothing written")
+        }
+        let binaries = try readBinaries(info, fail: fail)
+        let platforms = binaries.map(\.platform)
+        guard Set(platforms) == Set(expected.map(\.platform)), platforms.count == expected.count else {
+            throw fail("plan.info binaries", "its platforms \(platforms) are not the expected \(expected.map(\.platform))")
         }
         for (platform, sha256) in expected {
             let place = "plan.info binaries[\(platform)]"
-            guard let url = binaries[platform]?.stringValue else { throw fail(place, "the value is not a URL string") }
+            guard let url = binaries.first(where: { $0.platform == platform })?.url else { throw fail(place, "the value is not a URL string") }
             guard let checksum = checksum(ofURL: url) else {
                 throw fail(place, "go-getter would find no usable checksum parameter")
             }

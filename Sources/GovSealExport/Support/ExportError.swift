@@ -29,6 +29,9 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Reading the export back the way its consumer reads it (cosmovisor and go-getter for
         /// `plan.info`) does not give exactly the blessed digests; nothing is written.
         case readBackMismatch
+        /// A proposal as a chain's tools print it (`verify --onchain`) is malformed, or of a shape
+        /// govseal does not read; the place is its JSON path.
+        case malformedOnChain
     }
 
     public let code: Code
