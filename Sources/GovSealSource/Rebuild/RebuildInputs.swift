@@ -47,8 +47,14 @@ public struct RebuildOptions: Sendable {
     public var temporaryDirectory: String?
     /// Receives progress lines ("checking out …", "running build …").
     public var log: (@Sendable (String) -> Void)?
+    /// How the build command runs: inside bubblewrap (the default) or, with `.none`, as the
+    /// calling user with only a scrubbed environment.
+    public var isolation: BuildIsolation = .bubblewrap
+    /// The `bwrap` executable; nil looks for it on `BuildSandbox.searchPath` only.
+    public var bubblewrap: String?
 
-    /// Options; by default a 30-minute limit, the folder removed, no reference artifacts, no log.
+    /// Options; by default a 30-minute limit, the folder removed, no reference artifacts, no log,
+    /// the build sandboxed by bubblewrap.
     public init(timeout: Duration = .seconds(30 * 60), keep: Bool = false, referenceArtifacts: String? = nil,
                 temporaryDirectory: String? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.timeout = timeout

@@ -22,6 +22,7 @@ struct FileDigest: Sendable {
             switch errno {
             case ENOENT: throw SourceError(.missingOutput, "'\(path)' does not exist")
             case ELOOP: throw SourceError(.unsafePath, "'\(path)' is a symlink")
+            case ENXIO, ENODEV, EOPNOTSUPP: throw SourceError(.unsafePath, "output is a socket or device, not a regular file")
             default: throw POSIX.ioError("cannot open", path)
             }
         }
