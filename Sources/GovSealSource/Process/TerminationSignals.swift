@@ -18,10 +18,19 @@ public enum TerminationSignals {
     /// The last watched signal received since watching began; 0 when none.
     public static var received: Int32 { lastSignal.load(ordering: .relaxed) }
 
-    /// Runs `body` with the handlers installed.
+    /// Runs `body` with the handlers installed and the watched signals unblocked in the calling
+    /// thread (a parent may have started this process with them blocked).
     static func watching<T>(_ body: () throws -> T) rethrows -> T {
         begin()
-        defer { end() }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in watched { sigaddset(&signals, signal) }
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &signals, &previousMask)
+        defer {
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+            end()
+        }
         return try body()
     }
 
