@@ -92,6 +92,21 @@ struct SandboxTests {
         #expect(fixture.leftNothingBehind)
     }
 
+    @Test func aHugeSparseOutputCannotOutlastTheTimeLimit() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.folder.remove() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = try fixture.rebuild("mkdir -p out; truncate -s 256G out/a.bin", [Self.hello],
+                                         options: Self.options(fixture, .bubblewrap, timeout: .seconds(3)))
+        #expect(clock.now - start < .seconds(60))  // returned: a hang detector (hashing 256 GiB takes minutes)
+        #expect(report.exitStatus == 0)
+        #expect(report.timedOut)
+        #expect(!report.allMatch)
+        #expect(report.problems.first?.code == .timeout)
+        #expect(fixture.leftNothingBehind)
+    }
+
     @Test("a build log replaced by a FIFO does not block", arguments: BuildIsolation.allCases)
     func logReplacedByFIFO(isolation: BuildIsolation) throws {
         let fixture = try BuildFixture()

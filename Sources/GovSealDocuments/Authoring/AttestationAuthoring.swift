@@ -63,9 +63,7 @@ extension Attestation {
                                       repository: blessing.source.repository, commit: report.commit,
                                       command: report.command, environment: blessing.build?.environment,
                                       builder: builder, finished: finished,
-                                      platform: Platform(os: report.platform.os, arch: report.platform.arch,
-                                                         kernel: report.platform.kernel, distribution: report.platform.distribution),
-                                      isolation: report.isolation == .bubblewrap ? .bubblewrap : Isolation.none)
+                                      platform: report.platform, isolation: report.isolation)
         return try Attestation(body: attestation.json)
     }
 }

@@ -1,4 +1,5 @@
 import GovSealJSON
+import GovSealSource
 
 /// A rebuilder's in-toto Statement v1 that it rebuilt the disclosed source to these digests.
 public struct Attestation: Sendable, Equatable {
@@ -29,24 +30,10 @@ public struct Attestation: Sendable, Equatable {
     public private(set) var warnings: [String] = []
 
     /// `predicate.platform`: operating system, architecture, kernel release, distribution.
-    public struct Platform: Sendable, Equatable {
-        public var os: String
-        public var arch: String
-        public var kernel: String
-        public var distribution: String
-        public init(os: String, arch: String, kernel: String, distribution: String) {
-            self.os = os
-            self.arch = arch
-            self.kernel = kernel
-            self.distribution = distribution
-        }
-    }
+    public typealias Platform = BuildPlatform
 
     /// `predicate.isolation`: `bubblewrap` (the build ran in govseal's sandbox) or `none` (`--no-sandbox`).
-    public enum Isolation: String, Sendable, Equatable, CaseIterable {
-        case bubblewrap
-        case none
-    }
+    public typealias Isolation = BuildIsolation
 
     public init(subjects: [Subject], proposal: String, repository: String, commit: String, command: String,
                 environment: String? = nil, builder: String, finished: Timestamp,

@@ -37,7 +37,9 @@ public struct RebuildRecipe: Sendable {
 
 /// Options of one rebuild.
 public struct RebuildOptions: Sendable {
-    /// The build's time limit; its whole process group is killed after it. 30 minutes by default.
+    /// The time limit of the build and the checking of its outputs: the build is killed when it
+    /// passes (its whole process group, or with the sandbox every process it started), and outputs
+    /// not yet hashed then are reported unchecked. 30 minutes by default.
     public var timeout: Duration
     /// Keep the temporary folder (its path is in the report).
     public var keep: Bool

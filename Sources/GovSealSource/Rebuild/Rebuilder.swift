@@ -107,6 +107,7 @@ public enum Rebuilder {
         build.timeout = options.timeout
         let isolation = bubblewrap == nil ? "WITHOUT a sandbox" : "in a bubblewrap sandbox"
         log("running build \(isolation): \(recipe.command) (SOURCE_DATE_EPOCH=\(epoch), time limit \(options.timeout))")
+        let deadline = ContinuousClock.now + options.timeout  // for the build and the checking of its outputs
         let result = try build.run()
         if let bubblewrap, !result.timedOut, case .exited = result.termination,
            !BuildSandbox.commandRan(statusOutput: result.statusOutput) {
@@ -125,15 +126,30 @@ public enum Rebuilder {
         log(outcome)
 
         var results: [ArtifactResult] = []
+        var timedOut = result.timedOut
         for artifact in artifacts {
-            log("checking \(artifact.name) at \(artifact.outputPath)")
             try TerminationSignals.check("the rebuild")
-            results.append(try ArtifactCheck.check(artifact, sourceRoot: source, referenceFolder: options.referenceArtifacts))
+            if timedOut {
+                results.append(ArtifactResult(name: artifact.name, outputPath: artifact.outputPath,
+                                              outcome: .unsafePath(reason: "not checked: the rebuild ran past its time limit")))
+                continue
+            }
+            log("checking \(artifact.name) at \(artifact.outputPath)")
+            do {
+                results.append(try ArtifactCheck.check(artifact, sourceRoot: source, referenceFolder: options.referenceArtifacts,
+                                                       deadline: deadline))
+            } catch let error as SourceError where error.code == .timeout {
+                timedOut = true
+                note = "[govseal] checking the outputs ran past the time limit of \(options.timeout): \(error.reason)"
+                log(note ?? "")
+                results.append(ArtifactResult(name: artifact.name, outputPath: artifact.outputPath,
+                                              outcome: .unsafePath(reason: "not checked: the rebuild ran past its time limit")))
+            }
         }
         var tail = LogTail.read(logFile, lines: logTailLines)
         if let note { tail += (tail.isEmpty || tail.hasSuffix("\n") ? "" : "\n") + note + "\n" }
         let exitStatus: Int32? = if case .exited(let status) = result.termination { status } else { nil }
-        return RebuildReport(commit: full, tree: tree, command: recipe.command, exitStatus: exitStatus, timedOut: result.timedOut,
+        return RebuildReport(commit: full, tree: tree, command: recipe.command, exitStatus: exitStatus, timedOut: timedOut,
                              durationSeconds: seconds, artifacts: results, workDirectory: options.keep ? work : nil, logTail: tail,
                              isolation: bubblewrap == nil ? .none : .bubblewrap, platform: .current())
     }
