@@ -127,11 +127,14 @@ public enum Rebuilder {
 
         var results: [ArtifactResult] = []
         var timedOut = result.timedOut
+        func unchecked(_ artifact: ExpectedArtifact) -> ArtifactResult {
+            ArtifactResult(name: artifact.name, outputPath: artifact.outputPath,
+                           outcome: .unsafePath(reason: "not checked: the rebuild ran past its time limit"))
+        }
         for artifact in artifacts {
             try TerminationSignals.check("the rebuild")
             if timedOut {
-                results.append(ArtifactResult(name: artifact.name, outputPath: artifact.outputPath,
-                                              outcome: .unsafePath(reason: "not checked: the rebuild ran past its time limit")))
+                results.append(unchecked(artifact))
                 continue
             }
             log("checking \(artifact.name) at \(artifact.outputPath)")
@@ -142,8 +145,7 @@ public enum Rebuilder {
                 timedOut = true
                 note = "[govseal] checking the outputs ran past the time limit of \(options.timeout): \(error.reason)"
                 log(note ?? "")
-                results.append(ArtifactResult(name: artifact.name, outputPath: artifact.outputPath,
-                                              outcome: .unsafePath(reason: "not checked: the rebuild ran past its time limit")))
+                results.append(unchecked(artifact))
             }
         }
         var tail = LogTail.read(logFile, lines: logTailLines)
