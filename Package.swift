@@ -62,7 +62,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GovSealChainsTests", dependencies: ["GovSealChains", "GovSealCrypto", "GovSealEncoding"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GovSealSourceTests", dependencies: ["GovSealSource", "GovSealCrypto"]),
+        .testTarget(name: "GovSealSourceTests", dependencies: ["GovSealSource", "GovSealCrypto", "GovSealTestSupport"]),
         .testTarget(name: "GovSealDocumentsTests", dependencies: [
             "GovSealDocuments", "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
         ]),

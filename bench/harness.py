@@ -207,6 +207,36 @@ def bench_memory(args, table):
               "< 64 MiB", rss / 1024 < 64)
 
 
+SANDBOX_BUILD = "mkdir -p out && seq 1 6000000 | gzip -6 -n | sha256sum > out/digest.txt\n"
+
+
+def bench_sandbox(args, table):
+    """Issue 13: wall time of `rebuild` of a ~2 s build, in bubblewrap vs --no-sandbox, interleaved."""
+    root = os.path.join(args.work, "sandbox")
+    repo = os.path.join(root, "src")
+    if not os.path.exists(os.path.join(root, "blessing.json")):
+        subprocess.run(["rm", "-rf", root], check=True)
+        os.makedirs(repo)
+        with open(os.path.join(repo, "build.sh"), "w") as f:
+            f.write(SANDBOX_BUILD)
+        git = ["git", "-C", repo, "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        run(git[:3] + ["init", "-q"])
+        run(git[:3] + ["add", "-A"])
+        run(git + ["commit", "-q", "-m", "bench"])
+        subprocess.run(["sh", "build.sh"], cwd=repo, check=True)
+        os.rename(os.path.join(repo, "out", "digest.txt"), os.path.join(root, "digest.txt"))
+        run([args.govseal, "new", "blessing", "--chain", "icp:mainnet", "--title", "bench", "--summary", "s",
+             "--repository", "https://example.org/bench.git", "--repo", repo, "--commit", "HEAD",
+             "--artifact", os.path.join(root, "digest.txt"), "--build-command", "sh build.sh",
+             "--output", "digest.txt=out/digest.txt", "--out", os.path.join(root, "blessing.json")])
+    rebuild = [args.govseal, "rebuild", os.path.join(root, "blessing.json"), "--source", repo, "--quiet"]
+    t = best_of(max(3, args.rounds), {"sandbox": rebuild, "none": rebuild + ["--no-sandbox"]})
+    med = {k: statistics.median(v) for k, v in t.items()}
+    ratio = med["sandbox"] / med["none"]
+    table.add("6. rebuild of a ~2 s build, wall s (median): bubblewrap vs --no-sandbox", f"{med['sandbox']:.2f}",
+              f"--no-sandbox {med['none']:.2f}", f"{ratio:.3f}x", "<= 1.10x", ratio <= 1.10)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--govseal", required=True)
@@ -215,15 +245,18 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--reference", default=os.path.join(os.path.dirname(__file__), "reference_verify.py"))
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=["sandbox"], help="measure one row only")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     info = machine()
     table, extra = Table(), []
-    bench_hash_one(args, table)
-    bench_hash_eight(args, table)
-    docs = bench_verify(args, table, extra)
-    bench_startup(args, table, docs)
-    bench_memory(args, table)
+    if args.only != "sandbox":
+        bench_hash_one(args, table)
+        bench_hash_eight(args, table)
+        docs = bench_verify(args, table, extra)
+        bench_startup(args, table, docs)
+        bench_memory(args, table)
+    bench_sandbox(args, table)
     after = machine()
     print(f"Date: {info['date']}. Machine: {info['nproc']} cores, {info['cpu']}, sha_ni "
           f"{'present' if info['sha_ni'] else 'absent'}, Linux {info['kernel']}.")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance benchmark of issue 8 (see bench/RESULTS.md for the last measured table).
 #
-#   bash bench/run.sh [--rounds N]
+#   bash bench/run.sh [--rounds N] [--only sandbox]
 #
 # Builds govseal and GovSealBench in release mode, installs the Python reference's packages
 # (cryptography, coincurve, rfc8785) with pip when missing, compiles the libsecp256k1 verify

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what govseal needs to build on Debian, only when it is missing:
-# libsecp256k1-dev, libssl-dev (libcrypto), zlib1g-dev and pkg-config. Idempotent; prints one line.
+# libsecp256k1-dev, libssl-dev (libcrypto), zlib1g-dev, pkg-config, git and bubblewrap (the build
+# sandbox of `rebuild` and `attest`, looked for as bwrap in /usr/bin, /bin, /usr/local/bin).
+# Idempotent; prints one line.
 set -euo pipefail
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -12,8 +14,11 @@ else
   missing+=(libsecp256k1-dev libssl-dev zlib1g-dev)
 fi
 command -v git >/dev/null 2>&1 || missing+=(git)
+bwrap_found=""
+for dir in /usr/bin /bin /usr/local/bin; do [ -x "$dir/bwrap" ] && bwrap_found=1 && break; done
+[ -n "$bwrap_found" ] || missing+=(bubblewrap)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: libsecp256k1, libcrypto, zlib and pkg-config present"
+  echo "setup: libsecp256k1, libcrypto, zlib, pkg-config, git and bubblewrap present"
   exit 0
 fi
 echo "setup: installing ${missing[*]}"

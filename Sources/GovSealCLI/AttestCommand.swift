@@ -10,8 +10,10 @@ struct AttestCommand: ParsableCommand {
         discussion: """
         Runs the same rebuild as `govseal rebuild`, then writes an attestation (an in-toto Statement v1 with \
         predicate type https://govseal.dev/rebuild/v1) whose subjects are the digests this rebuild produced, \
-        signed with --key. When a digest differs from the blessing, the attestation is still written (it \
-        records what this rebuilder got) and the exit status is 1.
+        signed with --key. The predicate records how the build ran (isolation: bubblewrap, or none with \
+        --no-sandbox) and the platform (os, arch, kernel, distribution). The key is read before the build, \
+        outside the sandbox, which cannot see it. When a digest differs from the blessing, the attestation is \
+        still written (it records what this rebuilder got) and the exit status is 1.
         """
     )
 

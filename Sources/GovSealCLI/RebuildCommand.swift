@@ -12,6 +12,8 @@ struct RebuildOptionGroup: ParsableArguments {
     var reference: String?
     @Flag(help: "Keep the temporary build folder and print its path.") var keep = false
     @Flag(help: "Print no progress lines on stderr.") var quiet = false
+    @Flag(help: "Run the build without the bubblewrap sandbox (network, home and keys reachable); recorded as isolation none.")
+    var noSandbox = false
 
     /// Runs the rebuild of the blessing and returns the blessing document and the report.
     ///
@@ -27,10 +29,32 @@ struct RebuildOptionGroup: ParsableArguments {
         options.timeout = .seconds(timeout)
         options.keep = keep
         options.referenceArtifacts = reference
+        options.isolation = noSandbox ? .none : .bubblewrap
+        if noSandbox {
+            printError("govseal: warning: --no-sandbox: the build runs as you, with your network, home, keys and sockets reachable")
+        }
         if !quiet { options.log = { printError("govseal: \($0)") } }
-        let report = try reading(source) {
+        var interruption: SourceError?
+        let report: RebuildReport
+        do {
+            report = try build(parsed, from: repository, options: options, json: json, interruption: &interruption)
+        } catch is ChecksFailed where interruption != nil {  // the build was killed and its folder removed
+            printError("govseal: \(interruption!.reason); the temporary folder was removed")
+            throw ExitCode(128 + TerminationSignals.received)
+        }
+        return (document, report)
+    }
+
+    private func build(_ parsed: Blessing, from repository: SourceRepository, options: RebuildOptions, json: Bool,
+                       interruption: inout SourceError?) throws -> RebuildReport {
+        try reading(source) {
             do {
                 return try parsed.rebuild(from: repository, options: options)
+            } catch let error as SourceError where error.code == .sandboxUnavailable {
+                throw InputError(error.reason)  // exit 2, naming the cause and --no-sandbox
+            } catch let error as SourceError where error.code == .interrupted {
+                interruption = error
+                throw ChecksFailed()
             } catch let error as DocumentError {
                 throw InputError(file: blessing, "\(error)")  // the blessing's recipe, not the source, is at fault
             } catch let error as SourceError where Self.evidenceFailures.contains(error.code) {
@@ -44,7 +68,6 @@ struct RebuildOptionGroup: ParsableArguments {
                 throw ChecksFailed()
             }
         }
-        return (document, report)
     }
 }
 
@@ -64,6 +87,8 @@ struct RebuildCommand: ParsableCommand {
         writes it into a fresh temporary folder (its tree must equal the blessed tree; an absent or corrupt \
         commit is a failed check, exit 1), runs the build command there with a scrubbed environment (PATH=/usr/local/bin:/usr/bin:/bin, \
         HOME in the temporary folder, LC_ALL=C, TZ=UTC, SOURCE_DATE_EPOCH = the commit time) and a timeout, \
+        inside a bubblewrap sandbox (no network, the system read-only, only the build folder writable, own PID \
+        namespace: nothing of the build survives it, your home and keys invisible; --no-sandbox runs it as you), \
         then hashes every declared output. One line per artifact; exit 1 on any mismatch. Output paths that \
         escape the source folder are refused. Nothing is left behind unless --keep.
         """

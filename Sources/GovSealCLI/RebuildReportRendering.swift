@@ -14,6 +14,7 @@ extension RebuildReport {
         } else {
             out.append("  [ok] build: finished in \(String(Int(durationSeconds * 10) / 10))s")
         }
+        out.append("  isolation: \(isolation == .bubblewrap ? "bubblewrap sandbox" : "none (--no-sandbox)")")
         for artifact in artifacts {
             switch artifact.outcome {
             case .match:
@@ -43,7 +44,7 @@ extension RebuildReport {
     var json: JSONValue {
         var o = JSONObject([
             ("commit", .string(commit)), ("tree", .string(tree)), ("command", .string(command)),
-            ("reproduced", .bool(allMatch)), ("timed_out", .bool(timedOut)),
+            ("reproduced", .bool(allMatch)), ("timed_out", .bool(timedOut)), ("isolation", .string(isolation.rawValue)),
         ])
         o["exit_status"] = exitStatus.map { .integer(Int64($0)) } ?? .null
         o["artifacts"] = .array(artifacts.map { a in

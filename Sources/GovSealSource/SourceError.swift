@@ -39,6 +39,10 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case corruptObject
         /// An object that a commit's tree names is not in the repository (e.g. a partial clone).
         case missingObject
+        /// The build sandbox (bubblewrap) is missing or cannot start (e.g. the kernel refuses namespaces).
+        case sandboxUnavailable
+        /// A termination signal (SIGINT, SIGTERM, SIGHUP) stopped the rebuild; its processes were killed.
+        case interrupted
     }
 
     /// What kind of failure this is; stable, for matching.

@@ -1,4 +1,5 @@
 import Foundation
+import GovSealTestSupport
 import Testing
 @testable import GovSealSource
 
@@ -160,13 +161,6 @@ enum ProcessProbe {
     /// True when `pid` no longer runs: gone, or a zombie waiting for a reaper (which a container's
     /// init may never be).
     static func isGone(_ pid: Int32, within limit: Duration = .seconds(5)) -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now + limit
-        while clock.now < deadline {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
-            usleep(20_000)
-        }
-        return false
+        BuildProcessWatch.isGone(pid, within: limit)
     }
 }

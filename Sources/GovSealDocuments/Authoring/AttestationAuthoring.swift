@@ -38,7 +38,7 @@ extension Attestation {
     /// The attestation of what a rebuild obtained: one subject per artifact with the sha256 the
     /// rebuild produced (which may differ from the blessing's; verification names such a
     /// rebuilder as disagreeing). Throws when an output is missing or the build failed, since
-    /// there is then nothing to attest.
+    /// there is then nothing to attest. The predicate records the report's `platform` and `isolation`.
     public static func of(_ report: RebuildReport, blessingDocument: Document, builder: String,
                           finished: Timestamp = .nowInWholeSeconds()) throws -> Attestation {
         let blessing = try Blessing(body: blessingDocument.body)
@@ -62,7 +62,8 @@ extension Attestation {
         let attestation = Attestation(subjects: subjects, proposal: blessingDocument.proposalID,
                                       repository: blessing.source.repository, commit: report.commit,
                                       command: report.command, environment: blessing.build?.environment,
-                                      builder: builder, finished: finished)
+                                      builder: builder, finished: finished,
+                                      platform: report.platform, isolation: report.isolation)
         return try Attestation(body: attestation.json)
     }
 }

@@ -1,4 +1,5 @@
 import GovSealJSON
+import GovSealSource
 
 /// A rebuilder's in-toto Statement v1 that it rebuilt the disclosed source to these digests.
 public struct Attestation: Sendable, Equatable {
@@ -22,10 +23,21 @@ public struct Attestation: Sendable, Equatable {
     public var environment: String?
     public var builder: String
     public var finished: Timestamp
+    /// The machine the rebuild ran on (`predicate.platform`), as `attest` records it.
+    public var platform: Platform?
+    /// How the build ran (`predicate.isolation`): a verifier sees whether it was sandboxed.
+    public var isolation: Isolation?
     public private(set) var warnings: [String] = []
 
+    /// `predicate.platform`: operating system, architecture, kernel release, distribution.
+    public typealias Platform = BuildPlatform
+
+    /// `predicate.isolation`: `bubblewrap` (the build ran in govseal's sandbox) or `none` (`--no-sandbox`).
+    public typealias Isolation = BuildIsolation
+
     public init(subjects: [Subject], proposal: String, repository: String, commit: String, command: String,
-                environment: String? = nil, builder: String, finished: Timestamp) {
+                environment: String? = nil, builder: String, finished: Timestamp,
+                platform: Platform? = nil, isolation: Isolation? = nil) {
         self.subjects = subjects
         self.proposal = proposal
         self.repository = repository
@@ -34,6 +46,8 @@ public struct Attestation: Sendable, Equatable {
         self.environment = environment
         self.builder = builder
         self.finished = finished
+        self.platform = platform
+        self.isolation = isolation
     }
 
     public init(body: JSONObject) throws {
@@ -69,6 +83,18 @@ public struct Attestation: Sendable, Equatable {
         environment = try p.optionalString("environment")
         builder = try p.string("builder", maxLength: 1024)
         finished = try p.timestamp("finished")
+        if var platform = try p.optionalObject("platform") {
+            self.platform = Platform(os: try platform.string("os", maxLength: 256), arch: try platform.string("arch", maxLength: 256),
+                                     kernel: try platform.string("kernel", maxLength: 256),
+                                     distribution: try platform.string("distribution", maxLength: 1024))
+            warnings += platform.unknownMembers()
+        }
+        if let isolation = try p.optionalString("isolation") {
+            guard let known = Isolation(rawValue: isolation) else {
+                throw DocumentError(.invalidValue, path: p.childPath("isolation"), "expected 'bubblewrap' or 'none'")
+            }
+            self.isolation = known
+        }
         warnings += src.unknownMembers() + p.unknownMembers() + r.unknownMembers()
     }
 
@@ -81,6 +107,12 @@ public struct Attestation: Sendable, Equatable {
         if let environment { predicate["environment"] = .string(environment) }
         predicate["builder"] = .string(builder)
         predicate["finished"] = .string(finished.text)
+        if let platform {
+            predicate["platform"] = .object(JSONObject([("os", .string(platform.os)), ("arch", .string(platform.arch)),
+                                                        ("kernel", .string(platform.kernel)),
+                                                        ("distribution", .string(platform.distribution))]))
+        }
+        if let isolation { predicate["isolation"] = .string(isolation.rawValue) }
         return JSONObject([
             ("_type", .string(Self.statementType)),
             ("subject", .array(subjects.map {

@@ -90,6 +90,8 @@ public struct RegistryStatus: Sendable {
     struct RelatedDocuments {
         var reveals: [String: [Reveal]] = [:]
         var attestations: [String: Int] = [:]
+        /// Per proposal id, one line per verified attestation: who rebuilt it and how (isolation, platform).
+        var rebuilds: [String: [String]] = [:]
 
         /// Only documents that verified count: an unsigned or forged reveal never makes a
         /// blessing look disclosed.
@@ -100,7 +102,12 @@ public struct RegistryStatus: Sendable {
                 case .reveal:
                     if let reveal = try? Reveal(body: document.body) { reveals[reveal.proposal, default: []].append(reveal) }
                 case .attestation:
-                    if let id = DocumentSet.referencedProposal(document) { attestations[id, default: 0] += 1 }
+                    if let id = DocumentSet.referencedProposal(document) {
+                        attestations[id, default: 0] += 1
+                        if let attestation = try? Attestation(body: document.body) {
+                            rebuilds[id, default: []].append("rebuilt by \(attestation.builder): \(RegistryStatus.howRebuilt(attestation))")
+                        }
+                    }
                 default:
                     break
                 }
@@ -140,7 +147,19 @@ public struct RegistryStatus: Sendable {
         if let rebuilders = report.checks.first(where: { $0.name == "rebuilders" }) {
             timeline.append("rebuilders: \(rebuilders.detail)")
         }
+        if report.type == .blessing { timeline += related.rebuilds[report.proposalID] ?? [] }
+        if report.type == .attestation, let attestation = try? Attestation(body: document.body) {
+            timeline.append("rebuilt by \(attestation.builder): \(howRebuilt(attestation))")
+        }
         return Entry(report: report, signatures: signatures, embargo: embargo, timeline: timeline)
+    }
+
+    /// How a rebuilder ran its build: "isolation bubblewrap (linux x86_64, kernel 6.1, Debian …)";
+    /// attestations made before `isolation` was recorded say "isolation not recorded".
+    static func howRebuilt(_ attestation: Attestation) -> String {
+        let isolation = attestation.isolation.map { "isolation \($0.rawValue)" } ?? "isolation not recorded"
+        guard let p = attestation.platform else { return isolation }
+        return "\(isolation) (\(p.os) \(p.arch), kernel \(p.kernel), \(p.distribution))"
     }
 
     static func folder(of file: String) -> String {

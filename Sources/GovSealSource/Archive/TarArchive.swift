@@ -13,18 +13,22 @@ public enum TarArchive {
     /// The regular files of the archive at `path`, in archive order. Long names from pax `path`
     /// records and GNU `L` entries are honoured, as are pax `size` records; folders, links and
     /// devices are not listed. A gzip archive (by its magic bytes) is decompressed by running
-    /// `gzip -dc` as a subprocess.
+    /// `gzip -dc` as a subprocess. The file is opened once, without blocking, and must be a
+    /// regular file (a FIFO or device put in its place is refused, never waited on).
     ///
     /// Throws `SourceError` `.malformedArchive` when the file is not a readable tar archive (bad
     /// header checksum, truncated member, oversized metadata), `.io` when it cannot be read.
     public static func members(path: String) throws -> [Member] {
         var parser = TarStreamParser()
-        if try isGzip(path) {
-            try gunzip(path) { try parser.feed($0) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIX.ioError("cannot open", path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw POSIX.ioError("cannot inspect", path) }
+        guard POSIX.isRegular(info) else { throw SourceError(.unsafePath, "'\(path)' is not a regular file") }
+        if isGzip(fd) {
+            try gunzip("/proc/self/fd/\(fd)", displayPath: path) { try parser.feed($0) }
         } else {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw POSIX.ioError("cannot open", path) }
-            defer { close(fd) }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
             defer { buffer.deallocate() }
             while true {
@@ -40,21 +44,21 @@ public enum TarArchive {
         }
     }
 
-    static func isGzip(_ path: String) throws -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw POSIX.ioError("cannot open", path) }
-        defer { close(fd) }
+    static func isGzip(_ fd: Int32) -> Bool {
         var magic: [UInt8] = [0, 0]
-        let count = magic.withUnsafeMutableBytes { read(fd, $0.baseAddress, 2) }
+        let count = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 2, 0) }
         return count == 2 && magic == [0x1f, 0x8b]
     }
 
-    private static func gunzip(_ path: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Decompresses `input` (read as gzip's standard input, so an open descriptor's `/proc/self/fd`
+    /// path names exactly the file already checked).
+    private static func gunzip(_ input: String, displayPath path: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         let searchPath = "/usr/local/bin:/usr/bin:/bin"
         guard let gzip = Subprocess.findExecutable("gzip", searchPath: searchPath) else {
             throw SourceError(.malformedArchive, "'\(path)' is gzip-compressed but no gzip executable was found")
         }
-        var process = Subprocess(executable: gzip, arguments: ["-dc", "--", path], environment: ["PATH": searchPath, "LC_ALL": "C"])
+        var process = Subprocess(executable: gzip, arguments: ["-dc"], environment: ["PATH": searchPath, "LC_ALL": "C"])
+        process.standardInput = .file(input)
         process.standardError = .capture(limit: 4096)
         process.timeout = .seconds(1800)
         let result = try process.run(onStandardOutput: consume)

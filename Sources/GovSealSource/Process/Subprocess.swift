@@ -71,6 +71,8 @@ public struct Subprocess: Sendable {
         public let outputTruncated: Bool
         /// Wall-clock time from start to end.
         public let duration: Duration
+        /// What the process wrote to descriptor 3 (at most 64 KiB), when `statusDescriptor` was set.
+        let statusOutput: [UInt8]
 
         /// True when the process exited with status 0 within its time limit.
         public var succeeded: Bool { termination == .exited(0) && !timedOut }
@@ -99,6 +101,12 @@ public struct Subprocess: Sendable {
     public var timeout: Duration?
     /// How long after SIGTERM the process group gets SIGKILL.
     public var terminationGrace: Duration = .seconds(2)
+    /// Gives the child a pipe as descriptor 3, whose content ends up in `Result.statusOutput`
+    /// (bubblewrap's `--json-status-fd 3`).
+    var statusDescriptor = false
+    /// Kills the process group and throws `.interrupted` as soon as `TerminationSignals` records a
+    /// signal (call within `TerminationSignals.watching`).
+    var stopsOnTerminationSignals = false
 
     /// A subprocess description; nothing runs until `run()`.
     public init(executable: String, arguments: [String] = [], environment: [String: String] = [:],

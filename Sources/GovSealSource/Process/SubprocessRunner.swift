@@ -14,11 +14,12 @@ final class SubprocessRunner {
     private var stdinWriter: Int32 = -1
     private var stdoutReader: Int32 = -1
     private var stderrReader: Int32 = -1
+    private var statusReader: Int32 = -1
 
     init(_ spec: Subprocess) { self.spec = spec }
 
     deinit {
-        for fd in childSide + [stdinWriter, stdoutReader, stderrReader] where fd >= 0 { close(fd) }
+        for fd in childSide + [stdinWriter, stdoutReader, stderrReader, statusReader] where fd >= 0 { close(fd) }
     }
 
     func run(onStandardOutput: ((UnsafeRawBufferPointer) throws -> Void)?) throws -> Subprocess.Result {
@@ -30,7 +31,19 @@ final class SubprocessRunner {
         if case .standardOutput = spec.standardError {} else {
             (stderrChild, stderrReader) = try outputDescriptor(spec.standardError, stream: "standard error")
         }
-        let pid = try spawn(stdin: stdinChild, stdout: stdoutChild, stderr: stderrChild)
+        var statusChild: Int32 = -1
+        if spec.statusDescriptor {
+            // Above 3, so that the spawn's dup2 to 3 always clears close-on-exec.
+            guard let ends = SpawnExtensions.closeOnExecPipe() else {
+                throw SourceError(.spawnFailed, "cannot create a status pipe: \(POSIX.describe(errno))")
+            }
+            statusChild = fcntl(ends.writer, F_DUPFD_CLOEXEC, 10)
+            close(ends.writer)
+            statusReader = ends.reader
+            guard statusChild >= 0 else { throw SourceError(.spawnFailed, "cannot create a status pipe: \(POSIX.describe(errno))") }
+            childSide.append(statusChild)
+        }
+        let pid = try spawn(stdin: stdinChild, stdout: stdoutChild, stderr: stderrChild, status: statusChild)
         for fd in childSide { close(fd) }
         childSide = []
         return try pump(pid, onStandardOutput: onStandardOutput)
@@ -94,7 +107,7 @@ final class SubprocessRunner {
         }
     }
 
-    private func spawn(stdin: Int32, stdout: Int32, stderr: Int32) throws -> pid_t {
+    private func spawn(stdin: Int32, stdout: Int32, stderr: Int32, status: Int32) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -107,7 +120,8 @@ final class SubprocessRunner {
             }
             _ = addChdir(&actions, directory)
         }
-        if let addCloseFrom = SpawnExtensions.addCloseFrom { _ = addCloseFrom(&actions, 3) }
+        if status >= 0 { posix_spawn_file_actions_adddup2(&actions, status, 3) }
+        if let addCloseFrom = SpawnExtensions.addCloseFrom { _ = addCloseFrom(&actions, status >= 0 ? 4 : 3) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -168,6 +182,7 @@ final class SubprocessRunner {
         var inputOffset = 0
         var stdoutCollected = Collected(limit: Self.limit(of: spec.standardOutput))
         var stderrCollected = Collected(limit: Self.limit(of: spec.standardError))
+        var statusCollected = Collected(limit: 64 << 10)
         var backoff = 1
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { chunk.deallocate() }
@@ -175,7 +190,8 @@ final class SubprocessRunner {
         do {
             while true {
                 let now = clock.now
-                if ended && (stdoutReader < 0 && stderrReader < 0 || drainUntil.map { now >= $0 } ?? true) { break }
+                if ended && (stdoutReader < 0 && stderrReader < 0 && statusReader < 0 || drainUntil.map { now >= $0 } ?? true) { break }
+                if spec.stopsOnTerminationSignals && !ended { try TerminationSignals.check("the build") }
                 var wait = backoff
                 if !ended, !timedOut, let deadline {
                     if now >= deadline {
@@ -200,6 +216,7 @@ final class SubprocessRunner {
                 if stdinWriter >= 0 { fds.append(pollfd(fd: stdinWriter, events: Int16(POLLOUT), revents: 0)) }
                 if stdoutReader >= 0 { fds.append(pollfd(fd: stdoutReader, events: Int16(POLLIN), revents: 0)) }
                 if stderrReader >= 0 { fds.append(pollfd(fd: stderrReader, events: Int16(POLLIN), revents: 0)) }
+                if statusReader >= 0 { fds.append(pollfd(fd: statusReader, events: Int16(POLLIN), revents: 0)) }
                 let ready = poll(&fds, nfds_t(fds.count), Int32(max(0, wait)))
                 if ready < 0 && errno != EINTR {
                     throw SourceError(.io, "waiting for \(spec.executable) failed: \(POSIX.describe(errno))")
@@ -219,6 +236,8 @@ final class SubprocessRunner {
                         let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
                         if entry.fd == stdoutReader {
                             if let onStandardOutput { try onStandardOutput(bytes) } else { stdoutCollected.append(bytes) }
+                        } else if entry.fd == statusReader {
+                            statusCollected.append(bytes)
                         } else {
                             stderrCollected.append(bytes)
                         }
@@ -241,7 +260,7 @@ final class SubprocessRunner {
             termination: WaitStatus.termination(status), timedOut: timedOut,
             standardOutput: stdoutCollected.bytes, standardError: stderrCollected.bytes,
             outputTruncated: stdoutCollected.truncated || stderrCollected.truncated,
-            duration: clock.now - start)
+            duration: clock.now - start, statusOutput: statusCollected.bytes)
     }
 
     /// Sends what the socket accepts now; closes it when done or when the child stopped reading.
@@ -271,6 +290,7 @@ final class SubprocessRunner {
         close(fd)
         if fd == stdoutReader { stdoutReader = -1 }
         if fd == stderrReader { stderrReader = -1 }
+        if fd == statusReader { statusReader = -1 }
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -7,8 +7,10 @@ import Darwin
 /// Compares one declared build output with its expected size and digests.
 enum ArtifactCheck {
     /// The outcome for `artifact` built under `sourceRoot`. The output path is checked with
-    /// `OutputPath.resolve` before anything is opened.
-    static func check(_ artifact: ExpectedArtifact, sourceRoot: String, referenceFolder: String?) throws -> ArtifactResult {
+    /// `OutputPath.resolve` before anything is opened. Throws `.timeout` when `deadline` passes
+    /// while hashing; archive members are compared only while time remains.
+    static func check(_ artifact: ExpectedArtifact, sourceRoot: String, referenceFolder: String?,
+                      deadline: ContinuousClock.Instant? = nil) throws -> ArtifactResult {
         func result(_ outcome: ArtifactOutcome) -> ArtifactResult {
             ArtifactResult(name: artifact.name, outputPath: artifact.outputPath, outcome: outcome)
         }
@@ -16,7 +18,7 @@ enum ArtifactCheck {
         let digest: FileDigest
         do {
             path = try OutputPath.resolve(artifact.outputPath, within: sourceRoot)
-            digest = try FileDigest.of(path: path, includeSHA512: artifact.sha512 != nil)
+            digest = try FileDigest.of(path: path, includeSHA512: artifact.sha512 != nil, deadline: deadline)
         } catch let error as SourceError where error.code == .unsafePath {
             return result(.unsafePath(reason: error.reason))
         } catch let error as SourceError where error.code == .missingOutput {
@@ -25,7 +27,8 @@ enum ArtifactCheck {
         if digest.size == artifact.size && digest.sha256 == artifact.sha256 && (artifact.sha512 == nil || digest.sha512 == artifact.sha512) {
             return result(.match)
         }
-        let differences = referencePath(for: artifact.name, in: referenceFolder).map { memberDifferences(reference: $0, rebuilt: path) } ?? []
+        let timeLeft = deadline.map { ContinuousClock.now < $0 } ?? true
+        let differences = timeLeft ? referencePath(for: artifact.name, in: referenceFolder).map { memberDifferences(reference: $0, rebuilt: path) } ?? [] : []
         return result(.mismatch(expected: artifact.sha256, got: digest.sha256, sizeExpected: artifact.size, sizeGot: digest.size,
                                 differences: differences))
     }

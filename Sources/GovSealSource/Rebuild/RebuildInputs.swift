@@ -37,7 +37,9 @@ public struct RebuildRecipe: Sendable {
 
 /// Options of one rebuild.
 public struct RebuildOptions: Sendable {
-    /// The build's time limit; its whole process group is killed after it. 30 minutes by default.
+    /// The time limit of the build and the checking of its outputs: the build is killed when it
+    /// passes (its whole process group, or with the sandbox every process it started), and outputs
+    /// not yet hashed then are reported unchecked. 30 minutes by default.
     public var timeout: Duration
     /// Keep the temporary folder (its path is in the report).
     public var keep: Bool
@@ -47,8 +49,14 @@ public struct RebuildOptions: Sendable {
     public var temporaryDirectory: String?
     /// Receives progress lines ("checking out …", "running build …").
     public var log: (@Sendable (String) -> Void)?
+    /// How the build command runs: inside bubblewrap (the default) or, with `.none`, as the
+    /// calling user with only a scrubbed environment.
+    public var isolation: BuildIsolation = .bubblewrap
+    /// The `bwrap` executable; nil looks for it on `BuildSandbox.searchPath` only.
+    public var bubblewrap: String?
 
-    /// Options; by default a 30-minute limit, the folder removed, no reference artifacts, no log.
+    /// Options; by default a 30-minute limit, the folder removed, no reference artifacts, no log,
+    /// the build sandboxed by bubblewrap.
     public init(timeout: Duration = .seconds(30 * 60), keep: Bool = false, referenceArtifacts: String? = nil,
                 temporaryDirectory: String? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.timeout = timeout

@@ -72,10 +72,15 @@ public struct RebuildReport: Sendable {
     public let workDirectory: String?
     /// The last ~40 lines of the build's output (standard output and error together).
     public let logTail: String
+    /// How the build ran (inside bubblewrap or not).
+    public let isolation: BuildIsolation
+    /// The machine it ran on.
+    public let platform: BuildPlatform
 
     /// A report (built by `Rebuilder.rebuild`; public for tests and other front ends).
     public init(commit: String, tree: String, command: String, exitStatus: Int32?, timedOut: Bool, durationSeconds: Double,
-                artifacts: [ArtifactResult], workDirectory: String?, logTail: String) {
+                artifacts: [ArtifactResult], workDirectory: String?, logTail: String,
+                isolation: BuildIsolation = .bubblewrap, platform: BuildPlatform = .current()) {
         self.commit = commit
         self.tree = tree
         self.command = command
@@ -85,6 +90,8 @@ public struct RebuildReport: Sendable {
         self.artifacts = artifacts
         self.workDirectory = workDirectory
         self.logTail = logTail
+        self.isolation = isolation
+        self.platform = platform
     }
 
     /// True when the build exited 0 within its time limit, at least one artifact was declared, and

@@ -15,13 +15,15 @@ struct FileDigest: Sendable {
     /// Hashes the regular file `path` (a final symlink is refused, not followed).
     ///
     /// Throws `.unsafePath` for a folder or any other non-regular file, `.missingOutput` when
-    /// nothing is there, `.io` when reading fails.
-    static func of(path: String, includeSHA512: Bool) throws -> FileDigest {
+    /// nothing is there, `.io` when reading fails, `.timeout` when `deadline` passes first (a
+    /// sparse file of a terabyte takes long to read).
+    static func of(path: String, includeSHA512: Bool, deadline: ContinuousClock.Instant? = nil) throws -> FileDigest {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {
             case ENOENT: throw SourceError(.missingOutput, "'\(path)' does not exist")
             case ELOOP: throw SourceError(.unsafePath, "'\(path)' is a symlink")
+            case ENXIO, ENODEV, EOPNOTSUPP: throw SourceError(.unsafePath, "output is a socket or device, not a regular file")
             default: throw POSIX.ioError("cannot open", path)
             }
         }
@@ -39,6 +41,9 @@ struct FileDigest: Sendable {
         while true {
             let count = try POSIX.readChunk(fd, into: buffer, displayPath: path)
             if count == 0 { break }
+            if let deadline, ContinuousClock.now >= deadline {
+                throw SourceError(.timeout, "hashing '\(path)' ran past the time limit after \(size) bytes")
+            }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             sha256.update(chunk)
             sha512?.update(chunk)

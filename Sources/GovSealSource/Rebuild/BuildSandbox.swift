@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a build ran: recorded in reports and attestations (`isolation`).
+public enum BuildIsolation: String, Sendable, CaseIterable {
+    /// Inside bubblewrap (`BuildSandbox`).
+    case bubblewrap
+    /// As the calling user, without a sandbox (`--no-sandbox`).
+    case none
+}
+
+/// The bubblewrap sandbox a build command runs in: every namespace of its own (user, mount, PID,
+/// network, IPC, UTS, cgroup), no capabilities, no further user namespaces, a new session, killed
+/// with its parent; the system read-only, a private `/tmp`, fresh `/dev` and `/proc`, and only the
+/// source, home and temporary folders of the rebuild writable. Nothing of the caller's home, keys,
+/// sockets or environment is visible.
+public enum BuildSandbox {
+    /// Where `bwrap` is looked for, in order: a fixed list, never the caller's `PATH`.
+    public static let searchPath = ["/usr/bin", "/bin", "/usr/local/bin"]
+
+    /// The system folders bound read-only when they exist (toolchains under `/usr`, `/opt`).
+    public static let systemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt"]
+
+    /// The files of `/etc` a toolchain needs (dynamic linker, Debian alternatives, user names),
+    /// bound read-only when they exist; the rest of `/etc` (host keys, credentials) is absent.
+    public static let etcEntries = ["/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
+                                    "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/hosts", "/etc/os-release"]
+
+    /// The host name inside the sandbox.
+    public static let hostname = "govseal"
+
+    /// The first executable `bwrap` in `searchPath`, or nil.
+    public static func locate() -> String? {
+        searchPath.lazy.compactMap { Subprocess.findExecutable("bwrap", searchPath: $0) }.first
+    }
+
+    /// The `bwrap` arguments that run `command` under `/bin/sh -c` in `source` with exactly
+    /// `environment`, with `writable` folders (the source first) the only writable places besides
+    /// the private `/tmp`. Bubblewrap reports on descriptor 3 (`--json-status-fd`).
+    static func arguments(command: String, source: String, writable: [String], environment: [String: String]) -> [String] {
+        var arguments = ["--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+                         "--cap-drop", "ALL", "--hostname", hostname, "--json-status-fd", "3", "--clearenv"]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", key, value] }
+        for folder in systemFolders + etcEntries { arguments += ["--ro-bind-try", folder, folder] }
+        arguments += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+        for folder in writable { arguments += ["--bind", folder, folder] }
+        arguments += ["--chdir", source, "--", "/bin/sh", "-c", command]
+        return arguments
+    }
+
+    /// Whether bubblewrap started the command: its status output has an `exit-code` record only
+    /// when the command ran to its end inside the sandbox.
+    static func commandRan(statusOutput: [UInt8]) -> Bool {
+        String(decoding: statusOutput, as: UTF8.self).contains("\"exit-code\"")
+    }
+
+    /// The error for a sandbox that could not be set up, naming bubblewrap's own message (its
+    /// first `bwrap:` line in `log`) and `--no-sandbox`.
+    static func unavailable(bwrap: String, log: String) -> SourceError {
+        let message = log.split(whereSeparator: \.isNewline).first { $0.hasPrefix("bwrap:") }.map(String.init)
+            ?? "exited before starting the build"
+        return SourceError(.sandboxUnavailable,
+            "cannot start the build sandbox (\(bwrap)): \(message); the kernel refuses the namespaces it needs here "
+            + "(as inside some containers); --no-sandbox runs the build without isolation")
+    }
+
+    /// The error when `bwrap` is not installed.
+    static var missing: SourceError {
+        SourceError(.sandboxUnavailable,
+            "bubblewrap (bwrap) was not found in \(searchPath.joined(separator: ", ")); install it (Debian: apt-get install "
+            + "bubblewrap, or scripts/setup.sh), or pass --no-sandbox to run the build without isolation")
+    }
+}
