@@ -97,6 +97,7 @@ public enum CosmosProposal {
             ("authority", .string(try govAuthority(chainID: chainID, override: options.bech32Prefix))),
             ("plan", .object(plan)),
         ])
+        try checkText(blessing)
         let metadata = options.metadata ?? document.proposalID
         try checkLength(metadata, max: maxMetadataLength, place: "--metadata", what: "metadata", limit: "MaxMetadataLen")
         try checkLength(blessing.title, max: maxTitleLength, place: "body.title", what: "title", limit: "MaxTitleLen")
@@ -159,8 +160,25 @@ public enum CosmosProposal {
         }
     }
 
+    /// The blessing's text that goes into the proposal's title and summary, which explorers,
+    /// wallets and `query gov proposal` show to voters: one plain line each (title, repository,
+    /// artifact names, version), the summary without control or layout characters other than
+    /// newline and tab (the same rule as `ICAdminProposal`).
+    static func checkText(_ blessing: Blessing) throws {
+        try ExportText.requireLine(blessing.title, place: "body.title", what: "title")
+        try ExportText.requireParagraphs(blessing.summary, place: "body.summary", what: "summary")
+        try ExportText.requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
+        if let version = blessing.version { try ExportText.requireLine(version, place: "body.release.version", what: "version") }
+        for (index, artifact) in blessing.artifacts.enumerated() {
+            try ExportText.requireLine(artifact.name, place: "body.release.artifacts[\(index)].name", what: "artifact name")
+        }
+    }
+
+    /// The proposal summary: the proposer's free text quoted (each line after `> `, as
+    /// `ICAdminProposal` quotes it), so that it cannot pose as the source and artifact lines
+    /// govseal writes from the blessed values, then those lines.
     static func upgradeSummary(_ document: Document, _ blessing: Blessing) -> String {
-        var lines = [blessing.summary, ""]
+        var lines = blessing.summary.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 } + [""]
         lines.append("Source: \(blessing.source.repository) at commit \(blessing.source.commit)")
         lines.append("Artifacts (SHA-256):")
         lines += blessing.artifacts.map { "- \($0.name): \($0.sha256)" }

@@ -86,6 +86,9 @@ public struct ICAdminProposal: Sendable, Equatable {
         try ExportText.requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
         if let version = blessing.version { try ExportText.requireLine(version, place: "body.release.version", what: "version") }
         if let embargo = blessing.embargo { try ExportText.requireLine(embargo.reason, place: "body.embargo.reason", what: "embargo reason") }
+        if let index = blessing.artifacts.firstIndex(where: { $0.name == package.name }) {
+            try ExportText.requireLine(package.name, place: "body.release.artifacts[\(index)].name", what: "release package name")
+        }
     }
 
     /// The Markdown summary. The proposer's free text is quoted (each line after `> `), so that it
