@@ -39,4 +39,103 @@ struct RedTeamCLITests {
         #expect(!result.stderr.contains("\u{9b}") && !result.stderr.contains("\u{202e}"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/SHA256SUMS"))
     }
+    // MARK: embargo-rebuilder attestations of a blessing
+
+    /// A signed blessing of one artifact, a policy whose `embargo-rebuilder` role is r1 (1 of 1),
+    /// and an attestation (written from scratch, signed with `govseal sign`) of the blessing by
+    /// `signer` that states `sha256` for the artifact.
+    static func embargoWorld(roles: [String] = ["--key", "embargo-rebuilder:r1=r1.pem", "--threshold", "embargo-rebuilder=1"])
+        throws -> (CLIScratchFolder, run: ([String]) throws -> CLIResult) {
+        let scratch = try CLIScratchFolder()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/att", withIntermediateDirectories: true)
+        try scratch.file("app.bin", Array("private build\n".utf8))
+        let run = { (arguments: [String]) in try CLIRunner.run(arguments, in: scratch.path) }
+        for key in ["f", "r1", "r2"] { #expect(try run(["keygen", "--alg", "ed25519", "--out", "\(key).pem"]).status == 0) }
+        var x = try run(["new", "blessing", "--chain", "icp:mainnet", "--title", "fix", "--summary", "s",
+                         "--repository", "https://example.org/src.git", "--commit", "0123456789abcdef0123456789abcdef01234567",
+                         "--artifact", "app.bin", "--embargo-days", "10", "--created", "2026-01-01T00:00:00Z", "--out", "blessing.json"])
+        #expect(x.status == 0, "\(x.stderr)")
+        #expect(try run(["sign", "blessing.json", "--key", "f.pem"]).status == 0)
+        x = try run(["new", "policy", "--name", "p", "--expires-days", "30", "--key", "proposer:f=f.pem", "--threshold", "proposer=1"]
+                    + roles + ["--out", "policy.json"])
+        #expect(x.status == 0, "\(x.stderr)")
+        return (scratch, run)
+    }
+
+    static func attestation(_ scratch: CLIScratchFolder, run: ([String]) throws -> CLIResult, file: String, signer: String,
+                            sha256: String? = nil) throws {
+        let blessing = try String(contentsOfFile: scratch.path + "/blessing.json", encoding: .utf8)
+        let proposal = try #require(try CLIRunner.run(["verify", "blessing.json", "--json"], in: scratch.path).stdout
+            .components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71))
+        let digest = try sha256 ?? #require(blessing.components(separatedBy: "\"sha256\": \"").dropFirst().first?.prefix(64)).description
+        let json = #"""
+        {"govseal":1,"type":"attestation","body":{"_type":"https://in-toto.io/Statement/v1",
+        "subject":[{"name":"app.bin","digest":{"sha256":"\#(digest)"}}],"predicateType":"https://govseal.dev/rebuild/v1",
+        "predicate":{"proposal":"\#(proposal)","source":{"repository":"https://example.org/src.git",
+        "commit":"0123456789abcdef0123456789abcdef01234567"},"command":"sh build.sh","builder":"\#(signer)",
+        "finished":"2026-01-01T00:00:00Z"}},"signatures":[]}
+        """#
+        try scratch.file("att/\(file)", Array(json.utf8))
+        let x = try run(["sign", "att/\(file)", "--key", "\(signer).pem"])
+        #expect(x.status == 0, "\(x.stderr)")
+    }
+
+    @Test("verify BLESSING --attestations DIR --policy P: no agreeing embargo-rebuilder attestation is a failed check, not PASSED")
+    func embargoRebuildersWithoutAttestationsFail() throws {
+        let (scratch, run) = try Self.embargoWorld()
+        let x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[FAIL] embargo rebuilders: agreeing rebuilders: 0 valid of 1 required (role 'embargo-rebuilder')"), "\(x.stdout)")
+        #expect(!x.stdout.contains("PASSED"))
+        _ = scratch
+    }
+
+    @Test("embargo-rebuilder attestations: only agreeing ones by the role's keys count")
+    func embargoRebuildersCounted() throws {
+        let (scratch, run) = try Self.embargoWorld()
+        // A key outside the role, and a disagreeing digest by the role's key, do not count.
+        try Self.attestation(scratch, run: run, file: "outsider.json", signer: "r2")
+        var x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[FAIL] embargo rebuilders: agreeing rebuilders: 0 valid of 1 required"), "\(x.stdout)")
+        try Self.attestation(scratch, run: run, file: "wrong.json", signer: "r1", sha256: Self.evil)
+        x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[FAIL] attestation att/wrong.json: r1 disagrees: app.bin sha256 \(Self.evil)"), "\(x.stdout)")
+        try FileManager.default.removeItem(atPath: scratch.path + "/att/wrong.json")
+        try FileManager.default.removeItem(atPath: scratch.path + "/att/outsider.json")
+        try Self.attestation(scratch, run: run, file: "r1.json", signer: "r1")
+        x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
+        #expect(x.status == 0, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[ok] embargo rebuilders: agreeing rebuilders: 1 valid of 1 required (role 'embargo-rebuilder')"), "\(x.stdout)")
+    }
+
+    @Test("verify BLESSING --attestations DIR with a policy that has no embargo-rebuilder role fails and says so")
+    func embargoRebuildersNeedTheRole() throws {
+        let (scratch, run) = try Self.embargoWorld(roles: [])
+        try Self.attestation(scratch, run: run, file: "r1.json", signer: "r1")
+        let x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[FAIL] embargo rebuilders: the policy defines no 'embargo-rebuilder' role"), "\(x.stdout)")
+    }
+}
+
+extension RedTeamCLITests {
+    @Test("verify REVEAL --attestations EMPTY_DIR with a policy lacking a rebuilder role is a failed check, not 'not required'")
+    func revealWithAnEmptyAttestationFolderFails() throws {
+        let (scratch, run) = try Self.embargoWorld(roles: [])
+        let proposal = try #require(try run(["verify", "blessing.json", "--json"]).stdout
+            .components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71))
+        let json = #"""
+        {"govseal":1,"type":"reveal","body":{"proposal":"\#(proposal)","chain":"icp:mainnet",
+        "source":{"repository":"https://example.org/src.git","commit":"0123456789abcdef0123456789abcdef01234567"},
+        "rollout_completed":"2026-01-02T00:00:00Z","disclosed":"2026-01-12T00:00:00Z"},"signatures":[]}
+        """#
+        try scratch.file("reveal.json", Array(json.utf8))
+        #expect(try run(["sign", "reveal.json", "--key", "f.pem"]).status == 0)
+        let x = try run(["verify", "reveal.json", "--proposal", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[FAIL] rebuilders: the policy defines no 'rebuilder' role"), "\(x.stdout)")
+        #expect(!x.stdout.contains("PASSED"))
+    }
 }

@@ -29,7 +29,7 @@ enum RevealChecks {
                             blessing.chain == reveal.chain ? blessing.chain : "reveal is for \(reveal.chain), blessing for \(blessing.chain)"))
         checks += sourceAgreement(reveal.source, blessing.source)
         checks.append(quietPeriod(reveal, blessing: blessing))
-        if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty {
+        if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty || context.attestationsGiven {
             checks += rebuilders(blessing: blessing, proposal: proposal, context: context, disclosedAt: reveal.disclosed)
         } else {
             checks.append(noRebuildEvidence(policy: context.policy))
@@ -134,10 +134,12 @@ enum RevealChecks {
                      "\(attestation.builder): finished \(attestation.finished), later than the verifier's clock \(now) plus 5 minutes; not counted")
     }
 
-    /// Counts distinct rebuilder keys whose valid attestations agree with every blessed digest;
-    /// names each rebuilder that disagrees. Linear in the number of attestations and signatures.
+    /// Counts distinct keys of the policy's `role` whose valid attestations agree with every
+    /// blessed digest (`rebuilder` for a reveal, where only attestations finished after
+    /// `disclosedAt` count; `embargo-rebuilder` for a blessing, at any time); names each
+    /// rebuilder that disagrees. Linear in the number of attestations and signatures.
     static func rebuilders(blessing: Blessing, proposal: Document, context: VerificationContext,
-                           disclosedAt: Timestamp? = nil) -> [Check] {
+                           disclosedAt: Timestamp? = nil, role: String = "rebuilder", checkName: String = "rebuilders") -> [Check] {
         var checks: [Check] = []
         var agreeing: [SignatureCheck] = []
         for (file, document) in context.attestations {
@@ -167,14 +169,14 @@ enum RevealChecks {
             }
         }
         if let policy = context.policy {
-            if let result = policy.evaluate(role: "rebuilder", signatures: agreeing) {
-                checks.append(Check("rebuilders", passed: result.met, "agreeing rebuilders: " + result.summary))
+            if let result = policy.evaluate(role: role, signatures: agreeing) {
+                checks.append(Check(checkName, passed: result.met, "agreeing rebuilders: " + result.summary))
             } else {
-                checks.append(Check("rebuilders", passed: false, "the policy defines no 'rebuilder' role"))
+                checks.append(Check(checkName, passed: false, "the policy defines no '\(role)' role"))
             }
         } else {
             let keys = Set(agreeing.map(\.keyID))
-            checks.append(Check("rebuilders", passed: false,
+            checks.append(Check(checkName, passed: false,
                                 "\(keys.count) agreeing rebuilder key(s), but no --policy says how many must agree"))
         }
         return checks
