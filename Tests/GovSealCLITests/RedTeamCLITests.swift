@@ -139,3 +139,29 @@ extension RedTeamCLITests {
         #expect(!x.stdout.contains("PASSED"))
     }
 }
+
+extension RedTeamCLITests {
+    @Test("verify REVEAL --source PLAIN_FOLDER: a tree only the reveal states is not evidence of the blessed commit")
+    func revealTreeOfAPlainFolderMustBeTheBlessingsOwn() throws {
+        let (scratch, run) = try Self.embargoWorld()  // the blessing records the commit, no tree
+        // Any folder: the revealer states its tree as the blessed commit's.
+        try FileManager.default.createDirectory(atPath: scratch.path + "/other", withIntermediateDirectories: true)
+        try scratch.file("other/build.sh", Array("echo not the blessed source\n".utf8))
+        let tree = try run(["tree-hash", "other"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(tree.count == 40)
+        let proposal = try #require(try run(["verify", "blessing.json", "--json"]).stdout
+            .components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71))
+        let json = #"""
+        {"govseal":1,"type":"reveal","body":{"proposal":"\#(proposal)","chain":"icp:mainnet",
+        "source":{"repository":"https://example.org/src.git","commit":"0123456789abcdef0123456789abcdef01234567","tree":"\#(tree)"},
+        "rollout_completed":"2026-01-02T00:00:00Z","disclosed":"2026-01-12T00:00:00Z"},"signatures":[]}
+        """#
+        try scratch.file("reveal.json", Array(json.utf8))
+        #expect(try run(["sign", "reveal.json", "--key", "f.pem"]).status == 0)
+        let x = try run(["verify", "reveal.json", "--proposal", "blessing.json", "--source", "other"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("[FAIL] source tree"), "\(x.stdout)")
+        #expect(!x.stdout.contains("[ok] source tree"), "\(x.stdout)")
+        #expect(!x.stdout.contains("PASSED"))
+    }
+}

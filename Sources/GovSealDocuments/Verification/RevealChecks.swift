@@ -1,3 +1,5 @@
+import GovSealSource
+
 /// The checks of a reveal against its blessing, the disclosed source, the quiet period and the
 /// rebuilders' attestations.
 enum RevealChecks {
@@ -12,7 +14,7 @@ enum RevealChecks {
             checks.append(Check("timeline", passed: false, "rollout_completed or disclosed is later than now (\(context.now))"))
         }
         if let dir = context.sourceDirectory {
-            checks += SourceChecks.run(reveal.source, directory: dir).checks
+            checks += SourceChecks.run(sourceToCheck(reveal, in: dir, context: context), directory: dir).checks
         }
         // Without its blessing a reveal proves nothing about the commit, tree or quiet period.
         guard let proposal = context.proposal else {
@@ -35,6 +37,22 @@ enum RevealChecks {
             checks.append(noRebuildEvidence(policy: context.policy))
         }
         return checks
+    }
+
+    /// What `--source` must hold for a reveal. A git repository is checked against the revealed
+    /// commit, whose object ties it to its tree. A plain folder has no commit: its content's tree
+    /// proves it is the blessed source only when the blessing itself records that tree (the
+    /// revealed tree is the revealer's word), so the blessing's tree, or none, is compared.
+    static func sourceToCheck(_ reveal: Reveal, in directory: String, context: VerificationContext) -> Blessing.Source {
+        guard !SourceRepository.looksLikeRepository(directory) else { return reveal.source }
+        var source = reveal.source
+        if let proposal = context.proposal, proposal.type == .blessing, proposal.proposalID == reveal.proposal,
+           let blessing = try? Blessing(body: proposal.body) {
+            source.tree = blessing.source.tree
+        } else {
+            source.tree = nil
+        }
+        return source
     }
 
     /// The line a reveal gets when no rebuild evidence is asked for (a policy without a
