@@ -165,3 +165,36 @@ extension RedTeamCLITests {
         #expect(!x.stdout.contains("PASSED"))
     }
 }
+
+extension RedTeamCLITests {
+    /// The scalars a terminal acts on that `--json` output could carry from a document.
+    static func holdsTerminalControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains {
+            $0.value == 0x1b || (0x7f...0x9f).contains($0.value) || [0x2028, 0x2029].contains($0.value)
+                || (0x202a...0x202e).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
+    }
+
+    @Test("verify --json and status --json never print a document's C1 control or bidirectional override raw")
+    func jsonReportsAreTerminalSafe() throws {
+        let scratch = try CLIScratchFolder()
+        let title = #"fix\u009b2J\u009b1;1H[ok] \u202edesab\u2028x"#
+        let json = #"""
+        {"govseal":1,"type":"blessing","body":{"chain":"icp:mainnet","title":"\#(title)","summary":"s","proposer":"P",
+        "release":{"source":{"repository":"https://example.org/r.git","commit":"0123456789abcdef0123456789abcdef01234567"},
+        "artifacts":[{"name":"app\u009b31m","size":1,"digests":{"sha256":"\#(ExportHostileInputTests.sha)"}}]},
+        "created":"2026-11-21T12:00:00Z"},"signatures":[]}
+        """#
+        try FileManager.default.createDirectory(atPath: scratch.path + "/reg", withIntermediateDirectories: true)
+        try scratch.file("reg/b.json", Array(json.utf8))
+        for arguments in [["verify", "reg/b.json", "--json"], ["status", "reg", "--json"]] {
+            let x = try CLIRunner.run(arguments, in: scratch.path)
+            #expect(x.status == 1, "\(arguments) \(x.stderr)")  // unsigned: a failed check
+            #expect(!Self.holdsTerminalControl(x.stdout) && !Self.holdsTerminalControl(x.stderr), "\(arguments)")
+            // Still exact JSON: the title reads back as the document's.
+            let report = try JSONSerialization.jsonObject(with: Data(x.stdout.utf8)) as? [String: Any]
+            let documents = try #require(report?["documents"] as? [[String: Any]])
+            #expect(documents.first?["title"] as? String == "fix\u{9b}2J\u{9b}1;1H[ok] \u{202e}desab\u{2028}x", "\(arguments)")
+        }
+    }
+}
