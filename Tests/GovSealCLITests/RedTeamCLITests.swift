@@ -198,3 +198,29 @@ extension RedTeamCLITests {
         }
     }
 }
+
+extension RedTeamCLITests {
+    @Test("status REG --policy PINNED: another policy in the registry is not shown 'ok' because it parses and signs itself")
+    func statusDoesNotPassAForeignPolicyUnderAPinnedOne() throws {
+        let (scratch, run) = try Self.embargoWorld()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/reg", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: scratch.path + "/blessing.json", toPath: scratch.path + "/reg/blessing.json")
+        #expect(try run(["keygen", "--alg", "ed25519", "--out", "x.pem"]).status == 0)
+        #expect(try run(["new", "policy", "--name", "p", "--expires-days", "30", "--key", "proposer:x=x.pem",
+                         "--threshold", "proposer=1", "--out", "reg/policy.json"]).status == 0)
+        #expect(try run(["sign", "reg/policy.json", "--key", "x.pem"]).status == 0)
+        var x = try run(["status", "reg", "--policy", "policy.json"])
+        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("FAIL policy"), "\(x.stdout)")
+        #expect(x.stdout.contains("failed policy:") && x.stdout.contains("rotation"), "\(x.stdout)")
+        #expect(!x.stdout.contains("ok   policy"), "\(x.stdout)")
+        // The pinned policy itself in the registry, and the registry's own folder policy, stay as they were.
+        try FileManager.default.removeItem(atPath: scratch.path + "/reg/policy.json")
+        try FileManager.default.copyItem(atPath: scratch.path + "/policy.json", toPath: scratch.path + "/reg/policy.json")
+        #expect(try run(["sign", "reg/policy.json", "--key", "f.pem"]).status == 0)
+        x = try run(["status", "reg", "--policy", "reg/policy.json"])
+        #expect(!x.stdout.contains("FAIL policy"), "\(x.stdout)")
+        x = try run(["status", "reg"])
+        #expect(!x.stdout.contains("FAIL policy"), "\(x.stdout)")
+    }
+}

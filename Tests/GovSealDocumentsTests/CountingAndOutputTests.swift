@@ -106,8 +106,13 @@ struct NoRebuildEvidenceTests {
                           roles: [("root", Policy.Role(keyIDs: [try attacker.publicKey(for: .ed25519).keyID], threshold: 1))])
         let document = try Document(type: .policy, body: next.json).signed(by: attacker)
         let report = try Verifier.verify(document, context: VerificationContext(policy: pinned))
-        #expect(!report.checks.contains { $0.name == "policy" || $0.name == "threshold" })
-        #expect(report.warnings.contains { $0.contains("rotation is not supported yet") })
+        #expect(!report.checks.contains { $0.name == "threshold" || ($0.name == "policy" && $0.passed) })
+        // Red team: another policy under a pinned one is a failed check, never a pass (`status --policy`).
+        #expect(report.checks.contains { $0.name == "policy" && !$0.passed && $0.detail.contains("rotation is not supported yet") })
+        #expect(!report.passed)
+        // The pinned policy itself is not "another" policy.
+        let own = try Document(type: .policy, body: pinned.json).signed(by: key)
+        #expect(try Verifier.verify(own, context: VerificationContext(policy: pinned)).passed)
     }
 }
 

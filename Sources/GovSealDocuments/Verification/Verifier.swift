@@ -73,14 +73,18 @@ public enum Verifier {
             }
         case .policy(let policy):
             title = "\(policy.name) v\(policy.version)"
+            // A pinned policy says nothing about another policy until rotation (root thresholds of
+            // both versions) exists: that is a failed check, never a pass (`status --policy`;
+            // `verify` refuses it as a usage error before it gets here).
+            if let pinned = context.policy, pinned != policy {
+                checks.append(Check("policy", passed: false,
+                                    "the pinned policy '\(pinned.name)' v\(pinned.version) says nothing about this policy: "
+                                        + "rotation is not supported yet, so nothing here says it may replace the pinned one"))
+            }
         }
         var warnings = body.warnings.map { "unknown member \($0) (kept and signed over)" }
         if context.policy == nil, Policy.role(for: document.type) != nil {
             warnings.append("no policy: the signatures are valid, but nothing says whose keys they must be (pass --policy)")
-        }
-        if let pinned = context.policy, document.type == .policy {
-            warnings.append("the pinned policy '\(pinned.name)' v\(pinned.version) is not applied to a policy: rotation is not "
-                            + "supported yet, so nothing here says this policy may replace it")
         }
         return VerificationReport(file: file, type: document.type, proposalID: document.proposalID, chain: body.chain,
                                   title: title, signatures: signatures, checks: checks, warnings: warnings)
