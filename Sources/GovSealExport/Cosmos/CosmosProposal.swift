@@ -63,7 +63,10 @@ public enum CosmosProposal {
     /// for a URL `ArtifactURL` refuses (one holding its own `checksum` parameter in any spelling),
     /// `.readBackMismatch` when `plan.info` read back as cosmovisor and go-getter read it would not
     /// check exactly the blessed digests,
-    /// `.invalidOption` for a bad or missing option, `.tooLong` past the SDK's default limits;
+    /// `.invalidOption` for a bad or missing option, `.tooLong` past the SDK's default limits,
+    /// `.unsafeText` for a title, summary, repository, version, artifact name, group or statement
+    /// holding control or layout characters (`ExportText`; a summary or statement may keep newlines
+    /// and tabs);
     /// `DocumentError` for a malformed body.
     public static func export(_ document: Document, options: Options) throws -> Export {
         try CosmosCoins.validate(options.deposit)
@@ -97,7 +100,8 @@ public enum CosmosProposal {
             ("authority", .string(try govAuthority(chainID: chainID, override: options.bech32Prefix))),
             ("plan", .object(plan)),
         ])
-        try checkText(blessing)
+        // The title and summary are what explorers, wallets and `query gov proposal` show voters.
+        try ExportText.requireBlessingText(blessing)
         let metadata = options.metadata ?? document.proposalID
         try checkLength(metadata, max: maxMetadataLength, place: "--metadata", what: "metadata", limit: "MaxMetadataLen")
         try checkLength(blessing.title, max: maxTitleLength, place: "body.title", what: "title", limit: "MaxTitleLen")
@@ -157,20 +161,6 @@ public enum CosmosProposal {
               !bytes.contains(where: { $0 <= 0x20 || $0 == 0x7f || $0 == 0x2f || $0 == 0x5c }) else {
             throw ExportError(.invalidOption, place: "--plan-name",
                               "'\(name)' is not a usable upgrade name (it becomes cosmovisor's folder name: no spaces, '/' or '\\')")
-        }
-    }
-
-    /// The blessing's text that goes into the proposal's title and summary, which explorers,
-    /// wallets and `query gov proposal` show to voters: one plain line each (title, repository,
-    /// artifact names, version), the summary without control or layout characters other than
-    /// newline and tab (the same rule as `ICAdminProposal`).
-    static func checkText(_ blessing: Blessing) throws {
-        try ExportText.requireLine(blessing.title, place: "body.title", what: "title")
-        try ExportText.requireParagraphs(blessing.summary, place: "body.summary", what: "summary")
-        try ExportText.requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
-        if let version = blessing.version { try ExportText.requireLine(version, place: "body.release.version", what: "version") }
-        for (index, artifact) in blessing.artifacts.enumerated() {
-            try ExportText.requireLine(artifact.name, place: "body.release.artifacts[\(index)].name", what: "artifact name")
         }
     }
 

@@ -33,4 +33,19 @@ enum ExportText {
             throw ExportError(.unsafeText, place: place, "the \(what) holds the control or layout character \(found); refused")
         }
     }
+
+    /// Throws `ExportError.unsafeText` at the first of the blessing's texts that an export carries
+    /// to people (a proposal title and summary, a summary file) and that is not plain: the title,
+    /// repository, version, embargo reason and artifact names must be one plain line each, the
+    /// summary may also hold newlines and tabs.
+    static func requireBlessingText(_ blessing: Blessing) throws {
+        try requireLine(blessing.title, place: "body.title", what: "title")
+        try requireParagraphs(blessing.summary, place: "body.summary", what: "summary")
+        try requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
+        if let version = blessing.version { try requireLine(version, place: "body.release.version", what: "version") }
+        if let embargo = blessing.embargo { try requireLine(embargo.reason, place: "body.embargo.reason", what: "embargo reason") }
+        for (index, artifact) in blessing.artifacts.enumerated() {
+            try requireLine(artifact.name, place: "body.release.artifacts[\(index)].name", what: "artifact name")
+        }
+    }
 }
