@@ -224,3 +224,26 @@ extension RedTeamCLITests {
         #expect(!x.stdout.contains("FAIL policy"), "\(x.stdout)")
     }
 }
+
+extension RedTeamCLITests {
+    @Test("export ic-admin: when the command file cannot be written, the summary file is left as it was (absent, or its old bytes)")
+    func icAdminWritesBothOrNeither() throws {
+        let scratch = try CLIScratchFolder()
+        try scratch.file("b.json", ExportHostileInputTests.blessing(chain: "icp:mainnet", url: "https://example.org/img.tar.zst"))
+        var x = try CLIRunner.run(["export", "ic-admin", "b.json", "--out", "missing-folder/cmd.sh"], in: scratch.path)
+        #expect(x.status == 2, "\(x.stderr)")
+        #expect(x.stderrLines.count == 1 && x.stderr.contains("missing-folder/cmd.sh"), "\(x.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/b.json.summary.md"))
+        try scratch.file("b.json.summary.md", Array("previous summary\n".utf8), mode: 0o640)
+        x = try CLIRunner.run(["export", "ic-admin", "b.json", "--out", "missing-folder/cmd.sh", "--force"], in: scratch.path)
+        #expect(x.status == 2, "\(x.stderr)")
+        #expect(try String(contentsOfFile: scratch.path + "/b.json.summary.md", encoding: .utf8) == "previous summary\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: scratch.path + "/b.json.summary.md")[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        // Both written when both can be.
+        x = try CLIRunner.run(["export", "ic-admin", "b.json", "--out", "cmd.sh", "--force"], in: scratch.path)
+        #expect(x.status == 0, "\(x.stderr)")
+        #expect(try String(contentsOfFile: scratch.path + "/b.json.summary.md", encoding: .utf8).hasPrefix("# T"))
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/cmd.sh"))
+    }
+}
