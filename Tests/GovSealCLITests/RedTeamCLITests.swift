@@ -62,11 +62,16 @@ struct RedTeamCLITests {
         return (scratch, run)
     }
 
+    /// The proposal id `verify --json` reports for a document (a hostile document is written around it).
+    static func proposalID(of file: String, in scratch: CLIScratchFolder) throws -> String {
+        let report = try CLIRunner.run(["verify", file, "--json"], in: scratch.path).stdout
+        return String(try #require(report.components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71)))
+    }
+
     static func attestation(_ scratch: CLIScratchFolder, run: ([String]) throws -> CLIResult, file: String, signer: String,
                             sha256: String? = nil) throws {
         let blessing = try String(contentsOfFile: scratch.path + "/blessing.json", encoding: .utf8)
-        let proposal = try #require(try CLIRunner.run(["verify", "blessing.json", "--json"], in: scratch.path).stdout
-            .components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71))
+        let proposal = try Self.proposalID(of: "blessing.json", in: scratch)
         let digest = try sha256 ?? #require(blessing.components(separatedBy: "\"sha256\": \"").dropFirst().first?.prefix(64)).description
         let json = #"""
         {"govseal":1,"type":"attestation","body":{"_type":"https://in-toto.io/Statement/v1",
@@ -124,8 +129,7 @@ extension RedTeamCLITests {
     @Test("verify REVEAL --attestations EMPTY_DIR with a policy lacking a rebuilder role is a failed check, not 'not required'")
     func revealWithAnEmptyAttestationFolderFails() throws {
         let (scratch, run) = try Self.embargoWorld(roles: [])
-        let proposal = try #require(try run(["verify", "blessing.json", "--json"]).stdout
-            .components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71))
+        let proposal = try Self.proposalID(of: "blessing.json", in: scratch)
         let json = #"""
         {"govseal":1,"type":"reveal","body":{"proposal":"\#(proposal)","chain":"icp:mainnet",
         "source":{"repository":"https://example.org/src.git","commit":"0123456789abcdef0123456789abcdef01234567"},
@@ -149,8 +153,7 @@ extension RedTeamCLITests {
         try scratch.file("other/build.sh", Array("echo not the blessed source\n".utf8))
         let tree = try run(["tree-hash", "other"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try #require(tree.count == 40)
-        let proposal = try #require(try run(["verify", "blessing.json", "--json"]).stdout
-            .components(separatedBy: "\"proposal\": \"").dropFirst().first?.prefix(71))
+        let proposal = try Self.proposalID(of: "blessing.json", in: scratch)
         let json = #"""
         {"govseal":1,"type":"reveal","body":{"proposal":"\#(proposal)","chain":"icp:mainnet",
         "source":{"repository":"https://example.org/src.git","commit":"0123456789abcdef0123456789abcdef01234567","tree":"\#(tree)"},
