@@ -28,7 +28,7 @@ struct RedTeamCLITests {
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/p.json"))
     }
 
-    @Test("export sha256sums: a name holding a C1 CSI or a right-to-left override is exit 2, nothing written",
+    @Test("export sha256sums: a name holding a C1 CSI or a right-to-left override is exit 2 (a malformed blessing), nothing written",
           arguments: [#"gaiad\u009b31m"#, #"gaiad\u202enib.exe"#])
     func sha256sumsRefusesName(name: String) throws {
         let scratch = try CLIScratchFolder()
@@ -185,7 +185,7 @@ extension RedTeamCLITests {
         let json = #"""
         {"govseal":1,"type":"blessing","body":{"chain":"icp:mainnet","title":"\#(title)","summary":"s","proposer":"P",
         "release":{"source":{"repository":"https://example.org/r.git","commit":"0123456789abcdef0123456789abcdef01234567"},
-        "artifacts":[{"name":"app\u009b31m","size":1,"digests":{"sha256":"\#(ExportHostileInputTests.sha)"}}]},
+        "artifacts":[{"name":"app","size":1,"digests":{"sha256":"\#(ExportHostileInputTests.sha)"}}]},
         "created":"2026-11-21T12:00:00Z"},"signatures":[]}
         """#
         try FileManager.default.createDirectory(atPath: scratch.path + "/reg", withIntermediateDirectories: true)
