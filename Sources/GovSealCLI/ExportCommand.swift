@@ -3,6 +3,9 @@ import GovSealDocuments
 import GovSealExport
 import GovSealFiles
 import GovSealJSON
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `govseal export dsse|cosmos|ic-admin|sha256sums FILE`: a document in another format.
 struct ExportCommand: ParsableCommand {
@@ -95,8 +98,19 @@ struct ExportICAdminCommand: ParsableCommand {
                 throw InputError(file: path, "already exists; pass --force to replace it")
             }
         }
+        // Both files or neither: when the command cannot be written, the summary is put back.
+        let previous = "\(AtomicFile.parentDirectory(of: summaryPath))/.\(AtomicFile.baseName(of: summaryPath))"
+            + ".previous-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let existed = AtomicFile.exists(summaryPath)
+        let keptAside = existed && link(summaryPath, previous) == 0  // a hard link to the old file (or symbolic link)
+        defer { if keptAside { unlink(previous) } }
         try CLI.write(Array(proposal.summary.utf8), to: summaryPath, force: output.force)
-        try output.emit(Array(proposal.commandLine(summaryFile: summaryPath).utf8))
+        do {
+            try output.emit(Array(proposal.commandLine(summaryFile: summaryPath).utf8))
+        } catch {
+            if keptAside { rename(previous, summaryPath) } else if !existed { unlink(summaryPath) }
+            throw error
+        }
     }
 }
 

@@ -20,7 +20,8 @@ struct VerifyCommand: ParsableCommand {
         nominations: signed by the validator key, which derives the stated address; reveals: commit and \
         tree equal the blessing's, the quiet period was respected, and (with --policy or --attestations) \
         enough rebuilders reproduced every digest (a reveal checked without rebuild evidence says so in its \
-        `rebuilders` line). Times are compared exactly, fractions of a second included; an attestation \
+        `rebuilders` line); a blessing with --attestations: enough keys of the policy's embargo-rebuilder role \
+        reproduced every digest (an empty folder is a failed check). Times are compared exactly, fractions of a second included; an attestation \
         finished more than 5 minutes after the verifier's clock does not count.
 
         Policy rotation: with --policy-updates DIR, every later version of the pinned policy in DIR is applied \
@@ -38,7 +39,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Folder holding the blessed artifacts by name.") var artifacts: String?
     @Option(help: "Git repository (or plain folder of disclosed source) to check the commit and tree in.") var source: String?
     @Option(help: "The blessing a reveal or attestation refers to.") var proposal: String?
-    @Option(help: "Folder of rebuilders' attestations (for a reveal).") var attestations: String?
+    @Option(help: "Folder of rebuilders' attestations (a reveal: the policy's rebuilder role; a blessing: its embargo-rebuilder role).")
+    var attestations: String?
     @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.") var bech32Prefix: String?
     @Option(help: "Verify as of this time (RFC 3339 UTC) instead of now.") var at: String?
     @Flag(help: "Print one JSON report.") var json = false
@@ -69,6 +71,7 @@ struct VerifyCommand: ParsableCommand {
         if let attestations {
             let loaded = try reading(attestations) { try DocumentSet.load([attestations], alternate: CLI.dsseReader) }
             context.attestations = loaded.documents.filter { $0.document.type == .attestation }
+            context.attestationsGiven = true
             attestationErrors = loaded.errors
         }
         let set = try DocumentSet.load(files, alternate: CLI.dsseReader)

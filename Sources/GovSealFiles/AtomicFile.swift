@@ -136,13 +136,15 @@ public enum AtomicFile {
         return lstat(path, &info) == 0
     }
 
-    static func parentDirectory(of path: String) -> String {
+    /// The folder `path` is in (`.` for a bare name).
+    public static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let parent = String(path[..<slash])
         return parent.isEmpty ? "/" : parent
     }
 
-    static func baseName(of path: String) -> String {
+    /// The last component of `path`.
+    public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

@@ -47,7 +47,7 @@ struct CosmosProposalTests {
         #expect(json["title"]?.stringValue == "Gaia v15.0.0")
         #expect(json["expedited"] == .bool(false))
         let summary = try #require(json["summary"]?.stringValue)
-        #expect(summary.hasPrefix("Security release."))
+        #expect(summary.hasPrefix("> Security release."))  // the proposer's text is quoted
         #expect(summary.contains(TestDocuments.commit))
         #expect(summary.contains(document.proposalID))
         #expect(export.notes.isEmpty)

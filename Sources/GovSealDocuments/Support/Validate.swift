@@ -12,15 +12,18 @@ enum Validate {
         return text
     }
 
-    /// A plain file name: no `/`, NUL or control characters, not `.` or `..`, at most 255 bytes.
+    /// A plain file name: no `/`, not `.` or `..`, at most 255 bytes, and none of the characters
+    /// a terminal acts on or that reorder text (`TerminalText.needsEscape`: C0 and C1 controls, DEL,
+    /// line separators, bidirectional controls), so that every export (SHA256SUMS, summaries) can
+    /// carry the name as it is.
     static func artifactName(_ name: String, path: String) throws -> String {
         let bytes = Array(name.utf8)
         guard bytes.count <= 255 else {
             throw DocumentError(.invalidValue, path: path, "artifact name longer than 255 bytes")
         }
-        guard name != ".", name != "..", !bytes.contains(0x2f), !bytes.contains(where: { $0 < 0x20 || $0 == 0x7f }) else {
+        guard name != ".", name != "..", !bytes.contains(0x2f), !name.unicodeScalars.contains(where: TerminalText.needsEscape) else {
             throw DocumentError(.invalidValue, path: path,
-                                "artifact name '\(name)' must be a plain file name (no '/', '..' or control characters)")
+                                "artifact name '\(name)' must be a plain file name (no '/', '..', control or bidirectional characters)")
         }
         return name
     }

@@ -1,3 +1,5 @@
+import GovSealSource
+
 /// The checks of a reveal against its blessing, the disclosed source, the quiet period and the
 /// rebuilders' attestations.
 enum RevealChecks {
@@ -12,7 +14,7 @@ enum RevealChecks {
             checks.append(Check("timeline", passed: false, "rollout_completed or disclosed is later than now (\(context.now))"))
         }
         if let dir = context.sourceDirectory {
-            checks += SourceChecks.run(reveal.source, directory: dir).checks
+            checks += SourceChecks.run(sourceToCheck(reveal, in: dir, context: context), directory: dir).checks
         }
         // Without its blessing a reveal proves nothing about the commit, tree or quiet period.
         guard let proposal = context.proposal else {
@@ -29,12 +31,28 @@ enum RevealChecks {
                             blessing.chain == reveal.chain ? blessing.chain : "reveal is for \(reveal.chain), blessing for \(blessing.chain)"))
         checks += sourceAgreement(reveal.source, blessing.source)
         checks.append(quietPeriod(reveal, blessing: blessing))
-        if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty {
+        if context.policy?.role("rebuilder") != nil || !context.attestations.isEmpty || context.attestationsGiven {
             checks += rebuilders(blessing: blessing, proposal: proposal, context: context, disclosedAt: reveal.disclosed)
         } else {
             checks.append(noRebuildEvidence(policy: context.policy))
         }
         return checks
+    }
+
+    /// What `--source` must hold for a reveal. A git repository is checked against the revealed
+    /// commit, whose object ties it to its tree. A plain folder has no commit: its content's tree
+    /// proves it is the blessed source only when the blessing itself records that tree (the
+    /// revealed tree is the revealer's word), so the blessing's tree, or none, is compared.
+    static func sourceToCheck(_ reveal: Reveal, in directory: String, context: VerificationContext) -> Blessing.Source {
+        guard !SourceRepository.looksLikeRepository(directory) else { return reveal.source }
+        var source = reveal.source
+        if let proposal = context.proposal, proposal.type == .blessing, proposal.proposalID == reveal.proposal,
+           let blessing = try? Blessing(body: proposal.body) {
+            source.tree = blessing.source.tree
+        } else {
+            source.tree = nil
+        }
+        return source
     }
 
     /// The line a reveal gets when no rebuild evidence is asked for (a policy without a
@@ -134,10 +152,12 @@ enum RevealChecks {
                      "\(attestation.builder): finished \(attestation.finished), later than the verifier's clock \(now) plus 5 minutes; not counted")
     }
 
-    /// Counts distinct rebuilder keys whose valid attestations agree with every blessed digest;
-    /// names each rebuilder that disagrees. Linear in the number of attestations and signatures.
+    /// Counts distinct keys of the policy's `role` whose valid attestations agree with every
+    /// blessed digest (`rebuilder` for a reveal, where only attestations finished after
+    /// `disclosedAt` count; `embargo-rebuilder` for a blessing, at any time); names each
+    /// rebuilder that disagrees. Linear in the number of attestations and signatures.
     static func rebuilders(blessing: Blessing, proposal: Document, context: VerificationContext,
-                           disclosedAt: Timestamp? = nil) -> [Check] {
+                           disclosedAt: Timestamp? = nil, role: String = "rebuilder", checkName: String = "rebuilders") -> [Check] {
         var checks: [Check] = []
         var agreeing: [SignatureCheck] = []
         for (file, document) in context.attestations {
@@ -167,14 +187,14 @@ enum RevealChecks {
             }
         }
         if let policy = context.policy {
-            if let result = policy.evaluate(role: "rebuilder", signatures: agreeing) {
-                checks.append(Check("rebuilders", passed: result.met, "agreeing rebuilders: " + result.summary))
+            if let result = policy.evaluate(role: role, signatures: agreeing) {
+                checks.append(Check(checkName, passed: result.met, "agreeing rebuilders: " + result.summary))
             } else {
-                checks.append(Check("rebuilders", passed: false, "the policy defines no 'rebuilder' role"))
+                checks.append(Check(checkName, passed: false, "the policy defines no '\(role)' role"))
             }
         } else {
             let keys = Set(agreeing.map(\.keyID))
-            checks.append(Check("rebuilders", passed: false,
+            checks.append(Check(checkName, passed: false,
                                 "\(keys.count) agreeing rebuilder key(s), but no --policy says how many must agree"))
         }
         return checks

@@ -14,8 +14,13 @@ public struct VerificationContext: Sendable {
     public var sourceDirectory: String?
     /// The blessing a reveal or an attestation refers to (`--proposal FILE`).
     public var proposal: Document?
-    /// Rebuilders' attestations of the blessing (for a reveal).
+    /// Rebuilders' attestations of the blessing: for a reveal, counted toward the policy's
+    /// `rebuilder` role; for a blessing, toward its `embargo-rebuilder` role.
     public var attestations: [(file: String, document: Document)]
+    /// True when attestations were asked for (`--attestations DIR`), even if the folder held
+    /// none: a blessing is then checked against the `embargo-rebuilder` role and fails without
+    /// enough agreeing attestations, instead of passing on its signatures alone.
+    public var attestationsGiven = false
     /// The bech32 prefix for Cosmos chains not in the built-in table.
     public var bech32Prefix: String?
     /// More checks of each blessing, made by a caller that knows more than the document (the
@@ -59,6 +64,10 @@ public enum Verifier {
         case .blessing(let blessing):
             title = blessing.title
             checks += BlessingChecks.run(blessing, context: context)
+            if context.attestationsGiven || !context.attestations.isEmpty {
+                checks += RevealChecks.rebuilders(blessing: blessing, proposal: document, context: context,
+                                                  role: "embargo-rebuilder", checkName: "embargo rebuilders")
+            }
             if let extra = context.blessingChecks { checks += try extra(file, blessing, document) }
         case .nomination(let nomination):
             title = "\(nomination.group): \(nomination.validator.address)"

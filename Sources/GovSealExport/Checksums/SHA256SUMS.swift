@@ -46,7 +46,9 @@ public enum SHA256SUMS {
         guard name.count <= 255 else { return "the file name is longer than 255 bytes" }
         guard let text = String(validating: name, as: UTF8.self) else { return "the file name is not valid UTF-8" }
         guard text != ".", text != "..", !name.contains(0x2f) else { return "'\(text)' is not a plain file name (no '/', '.' or '..')" }
-        guard !name.contains(where: { $0 < 0x20 || $0 == 0x7f }) else { return "the file name contains a control character" }
+        // C1 controls (U+009B is CSI) and bidirectional overrides reach the terminal through
+        // `sha256sum -c`'s "NAME: OK" lines just as ESC would.
+        if let found = ExportText.firstUnsafe(text) { return "the file name contains the control or layout character \(found)" }
         return nil
     }
 

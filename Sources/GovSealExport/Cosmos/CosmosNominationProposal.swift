@@ -17,6 +17,10 @@ enum CosmosNominationProposal {
             throw ExportError(.invalidOption, place: option,
                               "does not apply to a nomination (a text proposal; its metadata is the signed nomination)")
         }
+        try ExportText.requireLine(nomination.group, place: "body.group", what: "group")
+        if let statement = nomination.statement {
+            try ExportText.requireParagraphs(statement, place: "body.statement", what: "statement")
+        }
         let title = "Nomination of \(nomination.validator.address) to \(nomination.group)"
         try CosmosProposal.checkLength(title, max: CosmosProposal.maxTitleLength, place: "body.group", what: "title", limit: "MaxTitleLen")
         let compact = JSONWriter.compact(document.json)

@@ -63,7 +63,10 @@ public enum CosmosProposal {
     /// for a URL `ArtifactURL` refuses (one holding its own `checksum` parameter in any spelling),
     /// `.readBackMismatch` when `plan.info` read back as cosmovisor and go-getter read it would not
     /// check exactly the blessed digests,
-    /// `.invalidOption` for a bad or missing option, `.tooLong` past the SDK's default limits;
+    /// `.invalidOption` for a bad or missing option, `.tooLong` past the SDK's default limits,
+    /// `.unsafeText` for a title, summary, repository, version, artifact name, group or statement
+    /// holding control or layout characters (`ExportText`; a summary or statement may keep newlines
+    /// and tabs);
     /// `DocumentError` for a malformed body.
     public static func export(_ document: Document, options: Options) throws -> Export {
         try CosmosCoins.validate(options.deposit)
@@ -97,6 +100,8 @@ public enum CosmosProposal {
             ("authority", .string(try govAuthority(chainID: chainID, override: options.bech32Prefix))),
             ("plan", .object(plan)),
         ])
+        // The title and summary are what explorers, wallets and `query gov proposal` show voters.
+        try ExportText.requireBlessingText(blessing)
         let metadata = options.metadata ?? document.proposalID
         try checkLength(metadata, max: maxMetadataLength, place: "--metadata", what: "metadata", limit: "MaxMetadataLen")
         try checkLength(blessing.title, max: maxTitleLength, place: "body.title", what: "title", limit: "MaxTitleLen")
@@ -159,8 +164,11 @@ public enum CosmosProposal {
         }
     }
 
+    /// The proposal summary: the proposer's free text quoted (each line after `> `, as
+    /// `ICAdminProposal` quotes it), so that it cannot pose as the source and artifact lines
+    /// govseal writes from the blessed values, then those lines.
     static func upgradeSummary(_ document: Document, _ blessing: Blessing) -> String {
-        var lines = [blessing.summary, ""]
+        var lines = blessing.summary.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 } + [""]
         lines.append("Source: \(blessing.source.repository) at commit \(blessing.source.commit)")
         lines.append("Artifacts (SHA-256):")
         lines += blessing.artifacts.map { "- \($0.name): \($0.sha256)" }

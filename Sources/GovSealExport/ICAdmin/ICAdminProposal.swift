@@ -22,7 +22,7 @@ public struct ICAdminProposal: Sendable, Equatable {
     ///
     /// Throws `ExportError`: `.unsupportedDocument`, `.wrongChain`, `.invalidOption` (several
     /// artifacts and none named, or an unknown name), `.incompleteArtifact` (no URL), `.unsafeURL`
-    /// (a URL `ArtifactURL` refuses), `.unsafeText` (a title, version, repository or embargo
+    /// (a URL `ArtifactURL` refuses), `.unsafeText` (a title, version, repository, artifact name or embargo
     /// reason that is not one plain line, a summary with control characters other than newline
     /// and tab);
     /// `DocumentError` for a malformed body.
@@ -52,7 +52,7 @@ public struct ICAdminProposal: Sendable, Equatable {
             // An http(s) URL never starts with '-', so ic-admin's parser cannot take one for a flag.
             _ = try ArtifactURL(parsing: url, place: "body.release.artifacts[\(index)].urls[\(number)]", artifact: package.name)
         }
-        try Self.checkText(blessing, package: package)
+        try ExportText.requireBlessingText(blessing)
         version = blessing.source.commit
         sha256 = package.sha256
         urls = package.urls
@@ -76,16 +76,6 @@ public struct ICAdminProposal: Sendable, Equatable {
 
     static func names(_ blessing: Blessing) -> String {
         blessing.artifacts.map(\.name).joined(separator: ", ")
-    }
-
-    /// The document's text that goes into the summary file: one plain line each, except the
-    /// summary, which keeps its newlines and tabs.
-    static func checkText(_ blessing: Blessing, package: Blessing.Artifact) throws {
-        try ExportText.requireLine(blessing.title, place: "body.title", what: "title")
-        try ExportText.requireParagraphs(blessing.summary, place: "body.summary", what: "summary")
-        try ExportText.requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
-        if let version = blessing.version { try ExportText.requireLine(version, place: "body.release.version", what: "version") }
-        if let embargo = blessing.embargo { try ExportText.requireLine(embargo.reason, place: "body.embargo.reason", what: "embargo reason") }
     }
 
     /// The Markdown summary. The proposer's free text is quoted (each line after `> `), so that it

@@ -1,14 +1,14 @@
+import GovSealDocuments
+
 /// Checks on text that a document carries into an exported file, where a character could change
 /// what the file says to the program or the person reading it.
 enum ExportText {
-    /// Characters refused in one line of exported text: C0 controls (newline, CR, ESC, backspace,
-    /// NUL, ...), DEL, C1 controls, the Unicode line and paragraph separators, and the
-    /// bidirectional overrides and isolates that reorder text on screen ("Trojan Source").
+    /// Characters refused in one line of exported text: exactly those a terminal report escapes
+    /// (`TerminalText.needsEscape`): C0 controls (newline, CR, ESC, backspace, NUL, ...), DEL, C1
+    /// controls (U+009B is CSI on many terminals), the Unicode line and paragraph separators, and
+    /// the bidirectional marks, overrides and isolates that reorder text on screen ("Trojan Source").
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1f, 0x7f...0x9f, 0x2028, 0x2029, 0x202a...0x202e, 0x2066...0x2069: return true
-        default: return false
-        }
+        TerminalText.needsEscape(scalar)
     }
 
     /// The first refused character of `text` as `U+XXXX`, or nil; `allowing` lists characters
@@ -31,6 +31,21 @@ enum ExportText {
     static func requireParagraphs(_ text: String, place: String, what: String) throws {
         if let found = firstUnsafe(text, allowing: ["\n", "\t"]) {
             throw ExportError(.unsafeText, place: place, "the \(what) holds the control or layout character \(found); refused")
+        }
+    }
+
+    /// Throws `ExportError.unsafeText` at the first of the blessing's texts that an export carries
+    /// to people (a proposal title and summary, a summary file) and that is not plain: the title,
+    /// repository, version, embargo reason and artifact names must be one plain line each, the
+    /// summary may also hold newlines and tabs.
+    static func requireBlessingText(_ blessing: Blessing) throws {
+        try requireLine(blessing.title, place: "body.title", what: "title")
+        try requireParagraphs(blessing.summary, place: "body.summary", what: "summary")
+        try requireLine(blessing.source.repository, place: "body.release.source.repository", what: "repository")
+        if let version = blessing.version { try requireLine(version, place: "body.release.version", what: "version") }
+        if let embargo = blessing.embargo { try requireLine(embargo.reason, place: "body.embargo.reason", what: "embargo reason") }
+        for (index, artifact) in blessing.artifacts.enumerated() {
+            try requireLine(artifact.name, place: "body.release.artifacts[\(index)].name", what: "artifact name")
         }
     }
 }

@@ -83,13 +83,14 @@ enum JSONNumberRange {
     static let maxSafeInteger: UInt64 = 1 << 53
 }
 
-/// Writes the leaf values whose form is the same in every writer: `null`, booleans, strings.
+/// Writes the leaf values `null`, booleans and strings (strings `terminalSafe` in JSONWriter's text,
+/// see `JSONStringEscaper`; never in the canonical form).
 enum JSONScalarWriter {
-    static func append(_ value: JSONValue, to output: inout [UInt8]) {
+    static func append(_ value: JSONValue, to output: inout [UInt8], terminalSafe: Bool = false) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .string(let string): JSONStringEscaper.appendQuoted(string, to: &output)
+        case .string(let string): JSONStringEscaper.appendQuoted(string, to: &output, terminalSafe: terminalSafe)
         default: preconditionFailure("JSONScalarWriter handles null, booleans and strings only")
         }
     }

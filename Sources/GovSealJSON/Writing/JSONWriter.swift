@@ -1,5 +1,8 @@
 /// Writes JSON for people and files: members in their stored order, strings escaped as in
-/// RFC 8785. What is signed is never these bytes but `CanonicalJSON.encode`.
+/// RFC 8785 and, besides, every character a terminal acts on or that reorders text on screen
+/// (DEL, C1 controls, line separators, bidirectional controls) as a `\u` escape, so that JSON
+/// printed on a terminal (`--json`, exports) cannot carry a document's terminal controls.
+/// What is signed is never these bytes but `CanonicalJSON.encode`.
 public enum JSONWriter {
     /// Human-readable UTF-8 text for documents written to disk: 2-space indent, `"name": value`,
     /// members in their stored order, empty containers as `[]` and `{}`, and a trailing newline.
@@ -26,7 +29,7 @@ public enum JSONWriter {
     private static func append(_ value: JSONValue, indent: Int, pretty: Bool, to output: inout [UInt8]) {
         switch value {
         case .null, .bool, .string:
-            JSONScalarWriter.append(value, to: &output)
+            JSONScalarWriter.append(value, to: &output, terminalSafe: true)
         case .integer(let integer):
             output.append(contentsOf: String(integer).utf8)
         case .double(let double):
@@ -47,7 +50,7 @@ public enum JSONWriter {
             for (index, member) in object.members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent: indent + 1, to: &output) }
-                JSONStringEscaper.appendQuoted(member.name, to: &output)
+                JSONStringEscaper.appendQuoted(member.name, to: &output, terminalSafe: true)
                 output.append(UInt8(ascii: ":"))
                 if pretty { output.append(UInt8(ascii: " ")) }
                 append(member.value, indent: indent + 1, pretty: pretty, to: &output)

@@ -57,6 +57,32 @@ public enum BuildSandbox {
         String(decoding: statusOutput, as: UTF8.self).contains("\"exit-code\"")
     }
 
+    /// The host PID of the sandbox's PID-namespace init, from bubblewrap's `{"child-pid": N}`
+    /// status record; nil when bubblewrap reported none.
+    static func childPID(statusOutput: [UInt8]) -> pid_t? {
+        let key = Array("\"child-pid\"".utf8)
+        guard let start = statusOutput.indices.first(where: { statusOutput[$0...].starts(with: key) }) else { return nil }
+        let digits = statusOutput[(start + key.count)...].drop { $0 == 0x3a || $0 == 0x20 }.prefix { (0x30...0x39).contains($0) }
+        guard let value = Int32(String(decoding: digits, as: UTF8.self)), value > 1 else { return nil }
+        return value
+    }
+
+    /// Waits (at most `limit`) until the sandbox's PID-namespace init `pid` has exited. The kernel
+    /// kills every other process of the namespace when its init exits, and the init only becomes a
+    /// zombie after all of them are gone, so afterwards nothing the build started is running,
+    /// `setsid` daemons included. Bubblewrap's init is killed with its parent
+    /// (`--die-with-parent`); this only waits for that to finish, it never signals a PID that may
+    /// have been reused.
+    static func waitForNamespaceEnd(_ pid: pid_t, limit: Duration = .seconds(10)) {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            guard let stat = String(contentsOfProcFile: "/proc/\(pid)/stat") else { return }  // gone
+            // "pid (comm) S …": the state follows the last ')'.
+            if let close = stat.lastIndex(of: ")"), stat[stat.index(after: close)...].dropFirst().first == "Z" { return }
+            usleep(5_000)
+        }
+    }
+
     /// The error for a sandbox that could not be set up, naming bubblewrap's own message (its
     /// first `bwrap:` line in `log`) and `--no-sandbox`.
     static func unavailable(bwrap: String, log: String) -> SourceError {
@@ -72,5 +98,18 @@ public enum BuildSandbox {
         SourceError(.sandboxUnavailable,
             "bubblewrap (bwrap) was not found in \(searchPath.joined(separator: ", ")); install it (Debian: apt-get install "
             + "bubblewrap, or scripts/setup.sh), or pass --no-sandbox to run the build without isolation")
+    }
+}
+
+private extension String {
+    /// The text of a small /proc file (read with one `read`; nil when it cannot be opened).
+    init?(contentsOfProcFile path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        self = String(decoding: buffer.prefix(count), as: UTF8.self)
     }
 }
