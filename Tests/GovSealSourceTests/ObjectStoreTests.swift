@@ -194,3 +194,57 @@ struct CraftedPackTests {
         Self.refused(fresh, ids[GitObjectStore.maximumDeltaDepth + 1], "longer than")
     }
 }
+
+@Suite("Native object store: descriptors")
+struct ObjectStoreDescriptorTests {
+    /// A pack whose header is refused used to be closed twice (once by the refusal, once by
+    /// `deinit`, which Swift runs for an object that throws after it is fully initialised): the
+    /// second close could hit a descriptor another thread had just been given.
+    @Test("A refused pack closes its descriptor exactly once")
+    func refusedPackClosesOnce() throws {
+        let folder = try TemporaryFolder("fd")
+        defer { folder.remove() }
+        var builder = PackBuilder(format: .sha1)
+        let content = Array("content".utf8)
+        let id = builder.id("blob", content)
+        try builder.add(id: id, type: 3, payload: content)
+        let (index, pack) = builder.files()
+        try Files.write(folder("repo/objects/pack/pack-bad.idx"), index)
+        try Files.write(folder("repo/objects/pack/pack-bad.pack"), Array("PACK\0\0\0\u{9}".utf8) + pack.dropFirst(8))
+        let objects = folder("repo/objects")
+        let done = Atomic(false)
+        let opener = Thread {
+            for _ in 0..<8000 {
+                let store = try? UntrustedObjectStore(objectsPath: objects, format: .sha1)
+                _ = try? store?.object(Digests.hex(id))
+            }
+            done.set(true)
+        }
+        opener.start()
+        // Descriptors opened here live for a few iterations each: one handed out between the two
+        // closes is found closed.
+        var lost = 0
+        var ring: [Int32] = []
+        while !done.get() {
+            let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            if fd >= 0 { ring.append(fd) }
+            for held in ring where fcntl(held, F_GETFD) == -1 { lost += 1 }
+            ring.removeAll { fcntl($0, F_GETFD) == -1 }
+            if ring.count > 8 { close(ring.removeFirst()) }
+        }
+        ring.forEach { close($0) }
+        #expect(lost == 0, "\(lost) descriptors of this thread were closed by the pack reader")
+        let store = try UntrustedObjectStore(objectsPath: objects, format: .sha1)
+        #expect(try store.object(Digests.hex(id)) == nil)
+        #expect(store.skippedPacks.contains { $0.contains("not a version 2 or 3 pack") })
+    }
+}
+
+/// A flag shared between two threads of a test.
+final class Atomic: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Bool
+    init(_ value: Bool) { self.value = value }
+    func get() -> Bool { lock.withLock { value } }
+    func set(_ new: Bool) { lock.withLock { value = new } }
+}
