@@ -248,3 +248,38 @@ final class Atomic: @unchecked Sendable {
     func get() -> Bool { lock.withLock { value } }
     func set(_ new: Bool) { lock.withLock { value = new } }
 }
+
+@Suite("Native object store: kinds")
+struct ObjectKindTests {
+    /// A tree whose folder `a` and file `b` name the same tree object: the file's content is not
+    /// in the repository (no blob has that id), so the source is not intact. `verifyTree` once
+    /// skipped `b` because it had already verified the id, as a tree.
+    @Test("A file entry naming a tree object fails verifyTree as it fails the export", arguments: GitObjectFormat.allCases)
+    func fileNamingATree(format: GitObjectFormat) throws {
+        let folder = try TemporaryFolder("kinds")
+        defer { folder.remove() }
+        let objects = folder("repo/objects")
+        try Files.write(folder("repo/HEAD"), "ref: refs/heads/main\n")
+        func store(_ kind: String, _ content: [UInt8]) throws -> String {
+            let id = try #require(GitObjectCodec.objectID(kind: kind, content: content, format: format))
+            try Files.write(objects + "/\(id.prefix(2))/\(id.dropFirst(2))", try GitObjectCodec.looseObjectFile(kind: kind, content: content))
+            return id
+        }
+        func raw(_ hex: String) -> [UInt8] {
+            let digits = Array(hex.utf8)
+            return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16)! }
+        }
+        let blob = try store("blob", Array("hello\n".utf8))
+        let inner = try store("tree", Array("100644 hello.txt\0".utf8) + raw(blob))
+        let root = try store("tree", Array("40000 a\0".utf8) + raw(inner) + Array("100644 b\0".utf8) + raw(inner))
+        let person = "A <a@example.org> 1700000000 +0000"
+        let commitID = try store("commit", Array("tree \(root)\nauthor \(person)\ncommitter \(person)\n\nkinds\n".utf8))
+        let repository = try SourceRepository(path: folder("repo"))
+        let commit = try repository.commit(commitID)
+        let exportError = #expect(throws: SourceError.self) { try repository.export(commit: commitID, to: folder("out")) }
+        #expect(exportError?.code == .corruptObject)
+        let verifyError = #expect(throws: SourceError.self) { try repository.verifyTree(of: commit) }
+        #expect(verifyError?.code == .corruptObject)
+        #expect(verifyError?.reason.contains("is a tree, not a blob") == true, "\(verifyError?.reason ?? "")")
+    }
+}
