@@ -175,6 +175,8 @@ def main():
                                       ("mode", b"x", b"100664")):
                 seed(f"invalid-tree-{label}-{fmt}", TREE | bit, mode + b" " + name + b"\0" + hello)
             seed(f"invalid-tree-duplicate-{fmt}", TREE | bit, (b"100644 a\0" + hello) * 2)
+            subtree = object_id(fmt, "tree", b"100644 hello.txt\0" + hello)
+            seed(f"invalid-tree-file-names-a-tree-{fmt}", TREE | bit, b"40000 a\0" + subtree + b"100644 b\0" + subtree)
             seed(f"invalid-tree-missing-{fmt}", TREE | bit, b"100644 a\0" + b"\x33" * n)
             seed(f"invalid-tree-unsorted-{fmt}", TREE | bit, b"100644 b\0" + hello + b"100644 a\0" + hello)
             seed(f"invalid-tree-cut-{fmt}", TREE | bit, b"100644 a\0" + hello[:5])

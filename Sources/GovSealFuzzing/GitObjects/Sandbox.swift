@@ -81,10 +81,16 @@ extension GitObjectFuzzTarget {
 
         /// Exports `commit` and checks the outcome: the written folder hashes to the commit's tree
         /// and `verifyTree` agrees, or the export failed and left no folder; nothing is written
-        /// beside the repository and the export folder. Returns whether the export succeeded.
+        /// beside the repository and the export folder. An export never finds a missing or corrupt
+        /// object that `verifyTree` did not (they read the same objects, one with a cache of what it
+        /// has verified). Returns whether the export succeeded.
         @discardableResult
         func exportCheck(commit: String) throws -> Bool {
             let repository = try SourceRepository(path: self.repository)
+            var verified = false
+            if let parsed = try? repository.commit(commit) {
+                verified = (try? repository.verifyTree(of: parsed)) != nil
+            }
             var succeeded = false
             do {
                 let exported = try repository.export(commit: commit, to: exportFolder)
@@ -99,6 +105,8 @@ extension GitObjectFuzzTarget {
             } catch let error as SourceError {
                 try target.require(!FileManager.default.fileExists(atPath: exportFolder),
                                    "a failed export leaves nothing behind", error.description)
+                try target.require(!verified || (error.code != .corruptObject && error.code != .missingObject),
+                                   "an object an export refuses is refused by verifyTree", error.description)
             }
             let entries = Set((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
             try target.require(entries.isSubset(of: ["repo", "out"]), "an export writes only inside its folder",
