@@ -84,11 +84,13 @@ let package = Package(
         // them with Fuzz/run.sh (README there: `--sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address`).
         .target(name: "GovSealFuzzing", dependencies: [
             "GovSealJSON", "GovSealDocuments", "GovSealExport", "GovSealCrypto", "GovSealEncoding", "GovSealChains",
+            "GovSealSource",
         ]),
         .executableTarget(name: "FuzzJSON", dependencies: ["GovSealFuzzing"]),
         .executableTarget(name: "FuzzDocument", dependencies: ["GovSealFuzzing"]),
         .executableTarget(name: "FuzzKeyFile", dependencies: ["GovSealFuzzing"]),
         .executableTarget(name: "FuzzParsers", dependencies: ["GovSealFuzzing"]),
+        .executableTarget(name: "FuzzGitObjects", dependencies: ["GovSealFuzzing"]),
         // Replays Fuzz/Corpus and Fuzz/Crashes through the same targets.
         .testTarget(name: "GovSealFuzzingTests", dependencies: ["GovSealFuzzing"]),
         // END fuzzing

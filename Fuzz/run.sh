@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs govseal's libFuzzer targets, one after the other.
 #
-#   Fuzz/run.sh [SECONDS] [TARGET...]      default: 600 seconds, all four targets
+#   Fuzz/run.sh [SECONDS] [TARGET...]      default: 600 seconds, all five targets
 #
 # New corpus entries go to Fuzz/Corpus/<Target>/, crashes (and slow or leaking inputs) to
 # Fuzz/Crashes/<Target>/, the full libFuzzer output to $FUZZ_LOGS (default .build-fuzz/logs).
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzDocument FuzzKeyFile FuzzParsers)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzDocument FuzzKeyFile FuzzParsers FuzzGitObjects)
 configuration="${FUZZ_CONFIGURATION:-release}"
 logs="${FUZZ_LOGS:-.build-fuzz/logs}"
 mkdir -p "$logs"
@@ -25,6 +25,7 @@ max_len() {
     case "$1" in
         FuzzParsers) echo 1024 ;;
         FuzzKeyFile) echo 4096 ;;
+        FuzzGitObjects) echo 65536 ;;
         *) echo 16384 ;;
     esac
 }
@@ -32,8 +33,8 @@ max_len() {
 status=0
 for target in "${targets[@]}"; do
     case "$target" in
-        FuzzJSON|FuzzDocument|FuzzKeyFile|FuzzParsers) ;;
-        *) echo "unknown target '$target' (FuzzJSON, FuzzDocument, FuzzKeyFile or FuzzParsers)" >&2; exit 64 ;;
+        FuzzJSON|FuzzDocument|FuzzKeyFile|FuzzParsers|FuzzGitObjects) ;;
+        *) echo "unknown target '$target' (FuzzJSON, FuzzDocument, FuzzKeyFile, FuzzParsers or FuzzGitObjects)" >&2; exit 64 ;;
     esac
     # `--sanitize=fuzzer --sanitize=address` alone is not reliable: SwiftPM passes two -sanitize=
     # flags in no fixed order and the compiler keeps only the last, so a build lacks either the
@@ -49,6 +50,10 @@ for target in "${targets[@]}"; do
     corpus="Fuzz/Corpus/$target"
     crashes="Fuzz/Crashes/$target"
     mkdir -p "$corpus" "$crashes"
+    # FuzzGitObjects: inputs are at most 64 KiB, so one allocation of 256 MiB can only come from a
+    # size the input claims (a delta's or an entry's header): a finding.
+    malloc_limit=()
+    [ "$target" = FuzzGitObjects ] && malloc_limit=(-malloc_limit_mb=256)
     dict=()
     [ -f "Fuzz/Dictionaries/$target.dict" ] && dict=("-dict=Fuzz/Dictionaries/$target.dict")
     log="$logs/$target-$(date -u +%Y%m%dT%H%M%SZ).log"
@@ -57,7 +62,7 @@ for target in "${targets[@]}"; do
     set +e
     # Swift's own backtracer, under ASan, can hang for minutes on a crash: libFuzzer reports it.
     SWIFT_BACKTRACE=enable=no "$binary" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
-        -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" \
+        -timeout=25 -rss_limit_mb=2048 "${malloc_limit[@]}" -print_final_stats=1 -artifact_prefix="$crashes/" \
         ${FUZZ_JOBS_ARGS:-} >"$log" 2>&1
     code=$?
     set -e

@@ -13,6 +13,9 @@ public enum FuzzTarget: String, Sendable, CaseIterable, CustomStringConvertible 
     /// Encodings, CAIP-2 ids, timestamps, ICP principals, NEAR keys, EIP-55, SHA256SUMS;
     /// the first byte picks the parser.
     case parsers = "FuzzParsers"
+    /// The native git object reader: deltas, pack index and pack pairs, loose objects, tree exports;
+    /// the first byte picks the reader and the object format.
+    case gitObjects = "FuzzGitObjects"
 
     /// The name of the target's executable and corpus folder (`FuzzJSON`, …).
     public var description: String { rawValue }
@@ -28,6 +31,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable, CustomStringConvertible 
         case .document: try DocumentFuzzTarget.check(bytes)
         case .keyFile: try KeyFileFuzzTarget.check(bytes)
         case .parsers: try ParserFuzzTarget.check(bytes)
+        case .gitObjects: try GitObjectFuzzTarget.check(bytes)
         }
     }
 

@@ -27,7 +27,9 @@ enum Delta {
         let resultSize = try size()
         guard resultSize >= 0, resultSize <= limit else { throw Malformed(reason: "its result would exceed \(limit) bytes") }
         var result: [UInt8] = []
-        result.reserveCapacity(resultSize)
+        // Reserve no more than the bytes at hand: the declared size is a claim (a 20-byte delta may
+        // declare a gigabyte and then fail), and a result larger than its base grows as it is made.
+        result.reserveCapacity(min(resultSize, base.count + delta.count))
         while index < delta.count {
             let opcode = delta[index]
             index += 1

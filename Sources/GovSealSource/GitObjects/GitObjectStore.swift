@@ -90,7 +90,7 @@ final class GitObjectStore {
 
     // MARK: Loose objects
 
-    private func looseObject(_ id: String) throws -> GitObject? {
+    func looseObject(_ id: String) throws -> GitObject? {
         let path = String(id.prefix(2)) + "/" + String(id.dropFirst(2))
         let fd: Int32
         do {
@@ -137,6 +137,9 @@ final class GitObjectStore {
     }
 
     // MARK: Packs
+
+    /// The readable packs of the store, opened on first use (unreadable ones are in `skippedPacks`).
+    func readablePacks() throws -> [PackFile] { try allPacks() }
 
     private func allPacks() throws -> [PackFile] {
         if let packs { return packs }

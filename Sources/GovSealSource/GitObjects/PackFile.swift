@@ -35,16 +35,18 @@ final class PackFile {
         guard let packFD = try GitObjectStore.openRegularFile(at: folder, name + ".pack") else {
             throw Unreadable(reason: "it has an index but no pack")
         }
+        // Checked before `fd` is stored: once every property is set, a throw runs `deinit`, which
+        // would close the descriptor a second time (possibly one another thread has just opened).
         var info = stat()
-        fstat(packFD, &info)
-        fd = packFD
-        size = UInt64(max(0, info.st_size))
         var header = [UInt8](repeating: 0, count: 12)
-        guard size >= UInt64(12 + idLength), pread(at: 0, into: &header) == 12, Array(header[0..<4]) == Array("PACK".utf8),
+        let read = header.withUnsafeMutableBytes { Glibc.pread(packFD, $0.baseAddress, 12, 0) }
+        guard fstat(packFD, &info) == 0, info.st_size >= 12 + idLength, read == 12, Array(header[0..<4]) == Array("PACK".utf8),
               Array(header[4..<8]) == [0, 0, 0, 2] || Array(header[4..<8]) == [0, 0, 0, 3] else {
             close(packFD)
             throw Unreadable(reason: "it is not a version 2 or 3 pack")
         }
+        fd = packFD
+        size = UInt64(info.st_size)
     }
 
     deinit { close(fd) }

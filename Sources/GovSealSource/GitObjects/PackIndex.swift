@@ -55,6 +55,12 @@ struct PackIndex {
         return nil
     }
 
+    /// The object id at `position` in the name table (0 ..< count), as the index states it.
+    func id(atPosition position: Int) -> [UInt8] {
+        let start = namesStart + position * idLength
+        return Array(bytes[start..<(start + idLength)])
+    }
+
     private func compare(_ id: [UInt8], at start: Int) -> Int {
         for index in 0..<idLength where id[index] != bytes[start + index] {
             return id[index] < bytes[start + index] ? -1 : 1

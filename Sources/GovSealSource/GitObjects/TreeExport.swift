@@ -82,7 +82,8 @@ private struct TreeWriter {
     let repository: SourceRepository
     let store: GitObjectStore
     var entries = 0
-    /// The objects verified so far (only tracked when nothing is written).
+    /// The objects verified so far, as kind and id (only tracked when nothing is written). The kind
+    /// is part of the key: an id verified as a tree must still be refused where a file names it.
     var visited = Set<String>()
 
     init(repository: SourceRepository, store: GitObjectStore) {
@@ -94,7 +95,7 @@ private struct TreeWriter {
 
     mutating func write(tree id: String, into folder: Int32?, path: [UInt8], depth: Int) throws {
         if folder == nil {
-            guard visited.insert(id).inserted else { return }
+            guard visited.insert("tree " + id).inserted else { return }
         }
         guard depth < SourceRepository.maximumExportDepth else {
             throw SourceError(.unsupportedEntry, "the tree nests folders deeper than \(SourceRepository.maximumExportDepth) at '\(POSIX.display(path))'; refused")
@@ -111,7 +112,7 @@ private struct TreeWriter {
             guard let folder else {
                 switch entry.kind {
                 case .tree: try write(tree: entryID, into: nil, path: entryPath, depth: depth + 1)
-                case .file, .symlink: if visited.insert(entryID).inserted { _ = try object(entryID, kind: .blob, at: entryPath) }
+                case .file, .symlink: if visited.insert("blob " + entryID).inserted { _ = try object(entryID, kind: .blob, at: entryPath) }
                 case .submodule: throw Self.submodule(shown, entryID)
                 }
                 continue
