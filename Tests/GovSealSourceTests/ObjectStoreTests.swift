@@ -282,4 +282,42 @@ struct ObjectKindTests {
         #expect(verifyError?.code == .corruptObject)
         #expect(verifyError?.reason.contains("is a tree, not a blob") == true, "\(verifyError?.reason ?? "")")
     }
+
+    /// Trees git never writes (entries out of git's order, an empty subfolder) are refused by
+    /// `verifyTree` exactly as the export refuses them: `verify --source` and `rebuild` agree.
+    @Test("Unsorted trees and empty subtrees fail verifyTree as they fail the export", arguments: ["unsorted", "folder-order", "empty"])
+    func nonCanonicalTrees(variant: String) throws {
+        let format = GitObjectFormat.sha1
+        let folder = try TemporaryFolder("kinds")
+        defer { folder.remove() }
+        try Files.write(folder("repo/HEAD"), "ref: refs/heads/main\n")
+        func store(_ kind: String, _ content: [UInt8]) throws -> String {
+            let id = try #require(GitObjectCodec.objectID(kind: kind, content: content, format: format))
+            try Files.write(folder("repo/objects") + "/\(id.prefix(2))/\(id.dropFirst(2))", try GitObjectCodec.looseObjectFile(kind: kind, content: content))
+            return id
+        }
+        func raw(_ hex: String) -> [UInt8] {
+            let digits = Array(hex.utf8)
+            return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16)! }
+        }
+        func entry(_ mode: String, _ name: String, _ id: String) -> [UInt8] { Array("\(mode) \(name)\0".utf8) + raw(id) }
+        let blob = try store("blob", Array("hello\n".utf8))
+        let inner = try store("tree", entry("100644", "x", blob))
+        let root: String
+        switch variant {
+        case "unsorted": root = try store("tree", entry("100644", "b", blob) + entry("100644", "a", blob))
+        // git sorts folder "a" as "a/", after file "a.txt" ("." < "/"): folder first is not git's order.
+        case "folder-order": root = try store("tree", entry("40000", "a", inner) + entry("100644", "a.txt", blob))
+        default: root = try store("tree", entry("40000", "empty", try store("tree", [])) + entry("100644", "f", blob))
+        }
+        let person = "A <a@example.org> 1700000000 +0000"
+        let commitID = try store("commit", Array("tree \(root)\nauthor \(person)\ncommitter \(person)\n\nodd\n".utf8))
+        let repository = try SourceRepository(path: folder("repo"))
+        let commit = try repository.commit(commitID)
+        let exportError = #expect(throws: SourceError.self) { try repository.export(commit: commitID, to: folder("out")) }
+        #expect(exportError?.code == .unsupportedEntry, "\(exportError?.reason ?? "")")
+        let verifyError = #expect(throws: SourceError.self) { try repository.verifyTree(of: commit) }
+        #expect(verifyError?.code == .unsupportedEntry, "\(verifyError?.reason ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: folder("out")))
+    }
 }

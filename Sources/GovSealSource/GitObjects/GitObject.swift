@@ -94,6 +94,9 @@ struct GitTreeEntry {
     let name: [UInt8]
     let id: [UInt8]
 
+    /// git's order key: the name, a tree's name as if followed by "/".
+    var sortKey: [UInt8] { kind == .tree ? name + [0x2f] : name }
+
     /// Parses the entries of a verified tree object (`<octal mode> <name>\0<raw id>` each).
     /// Throws `.corruptObject` for a malformed entry, `.unsupportedEntry` for a mode that cannot
     /// be checked out exactly (git's fsck rejects the same ones) or a name that is unsafe or repeated.
@@ -128,7 +131,13 @@ struct GitTreeEntry {
             guard names.insert(name).inserted else {
                 throw SourceError(.unsupportedEntry, "tree \(treeID) names '\(shown)' twice; refused")
             }
-            entries.append(GitTreeEntry(kind: kind, name: name, id: id))
+            // git writes entries in one order only (a folder sorted as if its name ended in "/");
+            // any other order is a tree git never made, and one whose checkout does not hash back.
+            let entry = GitTreeEntry(kind: kind, name: name, id: id)
+            if let previous = entries.last, !previous.sortKey.lexicographicallyPrecedes(entry.sortKey) {
+                throw SourceError(.unsupportedEntry, "tree \(treeID) lists '\(shown)' out of git's order; refused")
+            }
+            entries.append(entry)
         }
         return entries
     }

@@ -101,7 +101,12 @@ private struct TreeWriter {
             throw SourceError(.unsupportedEntry, "the tree nests folders deeper than \(SourceRepository.maximumExportDepth) at '\(POSIX.display(path))'; refused")
         }
         let tree = try object(id, kind: .tree, at: path)
-        for entry in try GitTreeEntry.parse(tree.content, treeID: id, format: store.format) {
+        let parsed = try GitTreeEntry.parse(tree.content, treeID: id, format: store.format)
+        // An empty folder cannot be checked out as git records it (git records none).
+        guard depth == 0 || !parsed.isEmpty else {
+            throw SourceError(.unsupportedEntry, "the tree holds the empty folder '\(POSIX.display(path))' (tree \(id)), which git never records; refused")
+        }
+        for entry in parsed {
             entries += 1
             guard entries <= SourceRepository.maximumExportEntries else {
                 throw SourceError(.unsupportedEntry, "the tree holds more than \(SourceRepository.maximumExportEntries) entries; refused")
