@@ -7,7 +7,7 @@ import Glibc
 
 /// The checks of a blessing against the artifacts and the source a voter has in hand.
 enum BlessingChecks {
-    static func run(_ blessing: Blessing, context: VerificationContext) -> [Check] {
+    static func run(_ blessing: Blessing, proposalID: String, context: VerificationContext) -> [Check] {
         var checks: [Check] = []
         if let dir = context.artifactsDirectory {
             checks += artifactChecks(blessing.artifacts, directory: dir)
@@ -15,6 +15,7 @@ enum BlessingChecks {
         if let dir = context.sourceDirectory {
             checks += SourceChecks.run(blessing.source, directory: dir).checks
         }
+        checks += EmbargoRebuilderChecks.run(blessing, proposalID: proposalID, context: context) ?? []
         return checks
     }
 
