@@ -1,5 +1,7 @@
+import Foundation
 import GovSealCrypto
 import GovSealDocuments
+import GovSealJSON
 import Testing
 
 /// Trust during the embargo (issue 15): a blessing under a policy with an `embargo-rebuilder`
@@ -160,5 +162,47 @@ struct EmbargoRebuilderTests {
                                           attestations: [("private.json", try attestation(by: members[0]))])
         let report = try Verifier.verify(reveal, context: context)
         #expect(report.checks.first { $0.name == "rebuilders" }?.passed == false, "\(report.checks)")
+    }
+}
+
+/// `govseal status` tells the whole embargo story of a blessing (issue 15).
+@Suite("Embargo status")
+struct EmbargoStatusTests {
+    @Test func statusShowsTheGroupCountThenTheDisclosureAndPublicRebuilds() throws {
+        let t = try EmbargoRebuilderTests()
+        let policy = try t.policy(threshold: 2)
+        let b = try Blessing(body: t.blessing.body)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("govseal-status-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func save(_ name: String, _ document: Document) throws {
+            try Data(document.serialized()).write(to: URL(fileURLWithPath: root + "/" + name))
+        }
+        try save("blessing.json", t.blessing)
+        for (i, member) in t.members.prefix(2).enumerated() { try save("private\(i).json", try t.attestation(by: member)) }
+        let now = try Timestamp(parsing: EmbargoRebuilderTests.now)
+        var status = RegistryStatus.build(try DocumentSet.load([root]), root: root, now: now, policy: policy)
+        var blessing = try #require(status.entries.first { $0.report.type == .blessing })
+        #expect(blessing.report.passed, "\(blessing.report.checks)")
+        #expect(blessing.timeline.contains { $0.hasPrefix("group members who reproduced it privately: 2 valid of 2 required") },
+                "\(blessing.timeline)")
+        #expect(blessing.timeline.contains { $0.contains("OVERDUE") })
+
+        // After the reveal, a public rebuild by a member finished after disclosure is counted as public.
+        let reveal = try Document(type: .reveal, body: Reveal(
+            proposal: t.blessing.proposalID, chain: b.chain, source: b.source,
+            rolloutCompleted: try Timestamp(parsing: "2026-01-07T18:00:00Z"),
+            disclosed: try Timestamp(parsing: "2026-02-10T00:00:00Z")).json).signed(by: t.proposer)
+        try save("reveal.json", reveal)
+        try save("public.json", try t.attestation(by: t.members[2], finished: "2026-02-11T00:00:00Z"))
+        status = RegistryStatus.build(try DocumentSet.load([root]), root: root, now: now, policy: policy)
+        blessing = try #require(status.entries.first { $0.report.type == .blessing })
+        #expect(blessing.timeline.contains { $0.hasPrefix("group members who reproduced it privately: 3 valid of 2 required") },
+                "\(blessing.timeline)")
+        #expect(blessing.timeline.contains { $0.contains("on time") })
+        #expect(blessing.timeline.contains { $0 == "public rebuilds (finished after disclosure): 1 verified attestation(s)" },
+                "\(blessing.timeline)")
+        let json = String(decoding: JSONWriter.pretty(status.json), as: UTF8.self)
+        #expect(json.contains("group members who reproduced it privately"))
     }
 }
