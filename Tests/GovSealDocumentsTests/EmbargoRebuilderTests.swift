@@ -162,6 +162,15 @@ struct EmbargoRebuilderTests {
                                           attestations: [("private.json", try attestation(by: members[0]))])
         let report = try Verifier.verify(reveal, context: context)
         #expect(report.checks.first { $0.name == "rebuilders" }?.passed == false, "\(report.checks)")
+        #expect(report.checks.first { $0.name == "rebuilders" }?.detail.hasPrefix("agreeing rebuilders: 0 valid of 1 required") == true)
+        #expect(report.checks.first { $0.name == "attestation private.json" }?.detail.contains("not counted toward the public rebuilders") == true)
+
+        // With a public rebuild beside it, the private one neither counts nor fails the reveal.
+        var both = context
+        both.attestations.append(("public.json", try attestation(by: members[0], finished: "2026-02-21T00:00:00Z")))
+        let passed = try Verifier.verify(reveal, context: both)
+        #expect(passed.passed, "\(passed.checks)")
+        #expect(passed.checks.first { $0.name == "rebuilders" }?.detail.hasPrefix("agreeing rebuilders: 1 valid of 1 required") == true)
     }
 }
 
