@@ -61,8 +61,9 @@ struct GroupRecipientsCommand: ParsableCommand {
         abstract: "Write an age recipients file (age -R FILE) of the group's members.",
         discussion: """
         For each member (see `group list`) with an age recipient in its nomination: a comment line naming \
-        the validator, then its recipient. With --policy, only members whose keys are in the policy's \
-        `embargo-rebuilder` role. Members left out are named on stderr. Encrypt with the real age tool:
+        the validator, then its recipient. Without --policy every validator with a valid nomination for the \
+        group is included (anyone can self-nominate): pass --policy to send only to the members the foundation \
+        admitted, those whose keys are in the policy's `embargo-rebuilder` role. Members left out are named on stderr. Encrypt with the real age tool:
           govseal group recipients nominations --group security --policy policy.json --out group.txt
           age -R group.txt -o patch.diff.age patch.diff
         Exit status 1 when no member is left to encrypt to (nothing is written).
@@ -81,6 +82,9 @@ struct GroupRecipientsCommand: ParsableCommand {
         var members = group.members
         if let policy {
             let trusted = try CLI.readPolicy(policy).policy
+            if !(group.at < trusted.expires) {
+                printError("govseal: warning: \(policy): '\(TerminalText.escape(trusted.name))' v\(trusted.version) expired at \(trusted.expires)")
+            }
             guard let (chosen, unmatched) = group.restricted(to: trusted, role: Self.role) else {
                 throw InputError(file: policy, "defines no '\(Self.role)' role")
             }
