@@ -15,6 +15,7 @@ public struct GovSealCommand: ParsableCommand {
             SignCommand.self,
             VerifyCommand.self,
             NominateCommand.self,
+            GroupCommand.self,
             RevealCommand.self,
             RebuildCommand.self,
             AttestCommand.self,

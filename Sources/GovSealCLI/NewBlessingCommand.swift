@@ -11,7 +11,9 @@ struct NewBlessingCommand: ParsableCommand {
         discussion: """
         Hashes every --artifact (size and sha256; sha512 with --sha512) and writes an unsigned blessing. \
         With --repo DIR, --commit may be any ref: it is resolved through git to the full commit id and the \
-        commit's tree id is recorded. Sign the result with `govseal sign`.
+        commit's tree id is recorded; when the folder `git archive <commit>` produces differs from that tree \
+        (export-ignore, export-subst, eol attributes), its tree id is recorded too as `archive_tree`, so a \
+        forge's source tarball can be checked with `verify --source FOLDER`. Sign the result with `govseal sign`.
 
         Example:
           govseal new blessing --chain cosmos:agoric-3 --title "Upgrade 17" --summary "Fixes ..." \\

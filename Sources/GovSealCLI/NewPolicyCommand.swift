@@ -11,7 +11,11 @@ struct NewPolicyCommand: ParsableCommand {
         Roles used by the verifier: `proposer` (blessings and reveals), `rebuilder` (attestations) and \
         `root` (signs the policy itself and its next version). \
         Each --key adds a key to a role as ROLE:LABEL=SOURCE, where SOURCE is a key file (secret or public; \
-        only the public key is recorded) or ALG:HEX (e.g. ed25519:3b6a27bc...). Each role needs a --threshold.
+        only the public key is recorded), ALG:HEX (e.g. ed25519:3b6a27bc...), or a validator's signed \
+        nomination (NOMINATION.json): its validator key, taken only when the nomination verifies now (signed by \
+        that key, which derives the stated address; not expired), otherwise refused with exit 1. Each role \
+        needs a --threshold. The role `embargo-rebuilder` admits the coordination group: members whose \
+        attestations of the private source `verify BLESSING --attestations DIR` counts.
 
         Example (2 of 3 proposers, 2 of 2 rebuilders):
           govseal new policy --name "agoric upgrades" --expires-days 365 \\
@@ -33,6 +37,7 @@ struct NewPolicyCommand: ParsableCommand {
     @Option(name: .customLong("key"), parsing: .singleValue, help: "ROLE:LABEL=SOURCE (repeatable).") var keys: [String] = []
     @Option(name: .customLong("threshold"), parsing: .singleValue, help: "ROLE=N: how many distinct keys of ROLE must sign.")
     var thresholds: [String] = []
+    @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table (nomination key sources).") var bech32Prefix: String?
     @Option(help: "Where to write the policy.") var out: String
     @Flag(help: "Replace --out if it exists.") var force = false
 
@@ -54,7 +59,7 @@ struct NewPolicyCommand: ParsableCommand {
             }
             let role = String(roleAndLabel[..<colon])
             let label = String(roleAndLabel[roleAndLabel.index(after: colon)...])
-            let key = try CLI.loadPublicKey(source, algorithm: nil)
+            let key = try keySource(source)
             if !policyKeys.contains(where: { $0.publicKey == key }) {
                 policyKeys.append(Policy.Key(publicKey: key, label: label))
             }
@@ -91,6 +96,21 @@ struct NewPolicyCommand: ParsableCommand {
                     + "and \(new.threshold) of the \(new.keyIDs.count) root keys of v\(version)")
         } else {
             CLI.say("next: govseal sign \(out) --key KEYFILE")
+        }
+    }
+
+    /// The public key of a --key SOURCE: a nomination document (its validator key, only when the
+    /// nomination verifies now; otherwise exit 1 naming the failed checks), a key file, or ALG:HEX.
+    private func keySource(_ source: String) throws -> PublicKey {
+        guard source.hasSuffix(".json"), let document = try? CLI.readDocument(source) else {
+            return try CLI.loadPublicKey(source, algorithm: nil)
+        }
+        let admitted = try reading(source) { try Nomination.admittedKey(from: document, bech32Prefix: try CLI.bech32Prefix(bech32Prefix)) }
+        switch admitted {
+        case .success(let key): return key
+        case .failure(let refused):
+            printError("govseal: \(source): refused as a key source: \(refused)")
+            throw ChecksFailed()
         }
     }
 

@@ -24,6 +24,7 @@ struct NominateCommand: ParsableCommand {
     @Option(help: "The coordination group, e.g. a security response team.") var group: String
     @Option(name: .customLong("contact"), parsing: .singleValue, help: "KIND=VALUE, e.g. matrix=@ops:example.org (repeatable).")
     var contacts: [String] = []
+    @Option(help: "An age X25519 recipient (age1…) the group encrypts confidential material to; signed in.") var ageRecipient: String?
     @Option(help: "A statement from the validator.") var statement: String?
     @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.") var bech32Prefix: String?
     @Option(help: "Expire this many days from now.") var expiresDays: Int64?
@@ -33,9 +34,16 @@ struct NominateCommand: ParsableCommand {
     func run() throws {
         guard !contacts.isEmpty else { throw UsageError("nominate needs at least one --contact KIND=VALUE") }
         let pairs = try contacts.map { try CLI.pair($0, option: "--contact") }.map { (kind: $0.0, value: $0.1) }
+        if let ageRecipient {
+            do {
+                _ = try Nomination.checkAgeRecipient(ageRecipient, path: "--age-recipient")
+            } catch let error as DocumentError {
+                throw InputError("--age-recipient '\(TerminalText.escape(ageRecipient))': \(error.reason)")
+            }
+        }
         let (secret, format) = try CLI.loadSecretKeyFile(key, algorithm: alg)
         let now = Timestamp.nowInWholeSeconds()
-        let document = try Nomination.signed(by: secret, algorithm: alg, chain: chain, group: group, contact: pairs,
+        let document = try Nomination.signed(by: secret, algorithm: alg, chain: chain, group: group, contact: pairs, ageRecipient: ageRecipient,
                                              statement: statement, bech32Prefix: try CLI.bech32Prefix(bech32Prefix), created: now,
                                              expires: try expiresDays.map { now.adding(days: try CLI.days($0, option: "--expires-days")) },
                                              role: format == .cometbft ? .consensus : .operator)
@@ -43,6 +51,7 @@ struct NominateCommand: ParsableCommand {
         let nomination = try Nomination(body: document.body)
         print("wrote \(out)")
         print("validator \(nomination.validator.address) (\(nomination.validator.algorithm.rawValue)) on \(chain)")
+        if let recipient = nomination.ageRecipient { print("age recipient \(recipient)") }
         print("proposal \(document.proposalID)")
     }
 }

@@ -9,8 +9,10 @@ struct StatusCommand: ParsableCommand {
         discussion: """
         Reads every *.json below DIR (default: proposals). For each document: type, chain, title, proposal \
         id, valid signatures against the threshold of the policy in its folder (or DIR's top folder, or \
-        --policy, rotated by --policy-updates DIR: the first line names the policy version applied). For each embargoed blessing: blessed, rollout completed, quiet period end, disclosure \
-        (on time or early), rebuilders agreeing. Exit status 1 when a document fails verification.
+        --policy, rotated by --policy-updates DIR: the first line names the policy version applied). For each embargoed blessing: blessed; the coordination group members who \
+        reproduced it privately (k of n required, when the policy has an `embargo-rebuilder` role); rollout \
+        completed; quiet period end; disclosure (on time, EARLY, or pending and OVERDUE once the quiet period \
+        could have ended); public rebuilds after disclosure and rebuilders agreeing. --json carries the same lines. Exit status 1 when a document fails verification.
         """
     )
 

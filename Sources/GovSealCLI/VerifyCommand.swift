@@ -24,6 +24,12 @@ struct VerifyCommand: ParsableCommand {
         reproduced every digest (an empty folder is a failed check). Times are compared exactly, fractions of a second included; an attestation \
         finished more than 5 minutes after the verifier's clock does not count.
 
+        Trust during the embargo: when the policy has an `embargo-rebuilder` role (the coordination group), \
+        a blessing checked with --attestations (or an embargoed blessing, or one in a folder with attestations \
+        of it) passes only when that role's threshold of distinct member keys reproduced every blessed \
+        digest and the commit; each member who disagrees, and each attestation that did not count and why, \
+        is named. A member's private attestation never counts toward a reveal's public `rebuilder` threshold.
+
         Policy rotation: with --policy-updates DIR, every later version of the pinned policy in DIR is applied \
         one step at a time; version N+1 is accepted only when it has the same name, is signed by the `root` \
         threshold of version N and of version N+1 (each key counted once) and no signature on it is invalid. \
@@ -39,8 +45,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Folder holding the blessed artifacts by name.") var artifacts: String?
     @Option(help: "Git repository (or plain folder of disclosed source) to check the commit and tree in.") var source: String?
     @Option(help: "The blessing a reveal or attestation refers to.") var proposal: String?
-    @Option(help: "Folder of rebuilders' attestations (a reveal: the policy's rebuilder role; a blessing: its embargo-rebuilder role).")
-    var attestations: String?
+    @Option(help: "Folder of rebuilders' attestations (a reveal's public rebuilds; a blessing's embargo-rebuilder count).") var attestations: String?
     @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.") var bech32Prefix: String?
     @Option(help: "Verify as of this time (RFC 3339 UTC) instead of now.") var at: String?
     @Flag(help: "Print one JSON report.") var json = false

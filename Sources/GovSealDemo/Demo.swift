@@ -60,23 +60,41 @@ public struct Demo {
             say("   \(Hex.encode(digests.digests[.sha256]!))  \(path.split(separator: "/").last!) (\(digests.size) bytes)")
         }
 
-        // 3. Keys and policy.
+        // 3. The coordination group nominates itself.
+        say("3. Three validators self-nominate for the coordination group '\(Self.group)', each signing with its")
+        say("   validator key and naming an age recipient for confidential material:")
+        let age = Self.ageTools()
+        let (validators, group) = try nominate(in: work, age: age)
+        var honest = group.members.count == 2 && group.excluded.count == 1
+
+        // 4. Keys and policy: the foundation admits two members by their nominations.
         let keys = try loadKeys()
-        say("3. Keys: the foundation (ed25519), rebuilder A (ed25519), rebuilder B (ecdsa-secp256k1).")
+        say("4. Keys: the foundation (ed25519), rebuilder A (ed25519), rebuilder B (ecdsa-secp256k1); the foundation")
+        say("   admits validators A and B to the group by their verified nominations (role embargo-rebuilder).")
+        var memberKeys: [PublicKey] = []
+        for validator in validators.prefix(2) {
+            switch try Nomination.admittedKey(from: validator.nomination, now: try Timestamp(parsing: Self.created)) {
+            case .success(let key): memberKeys.append(key)
+            case .failure(let refused): throw DemoError("\(validator.label): \(refused)")
+            }
+        }
         let policy = Policy(
             name: "example-node releases", version: 1, expires: try Timestamp(parsing: Self.policyExpires),
             keys: [Policy.Key(publicKey: try keys.foundation.publicKey(for: .ed25519), label: "Example Foundation"),
                    Policy.Key(publicKey: try keys.rebuilderA.publicKey(for: .ed25519), label: "Rebuilder A"),
-                   Policy.Key(publicKey: try keys.rebuilderB.publicKey(for: .ecdsaSecp256k1), label: "Rebuilder B")],
+                   Policy.Key(publicKey: try keys.rebuilderB.publicKey(for: .ecdsaSecp256k1), label: "Rebuilder B")]
+                + zip(validators, memberKeys).map { Policy.Key(publicKey: $1, label: $0.label) },
             roles: [("proposer", Policy.Role(keyIDs: [try keys.foundation.publicKey(for: .ed25519).keyID], threshold: 1)),
                     ("rebuilder", Policy.Role(keyIDs: [try keys.rebuilderA.publicKey(for: .ed25519).keyID,
-                                                       try keys.rebuilderB.publicKey(for: .ecdsaSecp256k1).keyID], threshold: 2))])
+                                                       try keys.rebuilderB.publicKey(for: .ecdsaSecp256k1).keyID], threshold: 2)),
+                    ("embargo-rebuilder", Policy.Role(keyIDs: memberKeys.map(\.keyID), threshold: 2))])
         let policyDocument = try Document(type: .policy, body: policy.json).signed(by: keys.foundation)
-        say("   policy: proposer 1 of 1; rebuilder 2 of 2 (any one machine may be compromised, not both)")
+        say("   policy: proposer 1 of 1; embargo-rebuilder 2 of 2 (the group, before disclosure); rebuilder 2 of 2")
+        say("   (public rebuilds after disclosure: any one machine may be compromised, not both)")
         try save(policyDocument, "policy.json", in: work)
 
-        // 4. The embargoed blessing.
-        say("4. The foundation blesses the release by checksum and commit, under a \(Self.quietPeriodDays)-day embargo, and signs it.")
+        // 5. The embargoed blessing.
+        say("5. The foundation blesses the release by checksum and commit, under a \(Self.quietPeriodDays)-day embargo, and signs it.")
         var draft = BlessingDraft(chain: "cosmos:agoric-3", title: "example-node v1.4.2 (security release)",
                                   summary: "Fixes a denial of service in vote extension handling. Details after disclosure.",
                                   proposer: "Example Foundation", repository: DemoExample.repository, commit: commit,
@@ -93,16 +111,31 @@ public struct Demo {
         say("   proposal \(blessing.proposalID)")
         try save(blessing, "blessing.json", in: work)
 
-        // 5. Validators verify without the source.
-        say("5. Validators check the blessing against the artifacts they downloaded, without any source:")
-        var context = VerificationContext(policy: policy, artifactsDirectory: artifactsDir)
-        var honest = show(try Verifier.verify(blessing, file: "blessing.json", context: context))
+        // 6. The patch goes to the admitted members only.
+        say("6. The foundation sends the private source only to the admitted members, encrypted with age:")
+        guard let admitted = group.restricted(to: policy, role: "embargo-rebuilder")?.members else { throw DemoError("no group role") }
+        let members = admitted.compactMap { m in validators.first { $0.nomination.proposalID == m.proposalID } }
+        let (repositories, distributed) = try distribute(privateRepo, to: admitted, validators: validators,
+                                                         outsider: validators[2], in: work, age: age)
+        honest = honest && distributed
+
+        // 7. Private rebuilds by the members.
+        say("7. Each member rebuilds the private source and signs an attestation, before any source is public:")
+        let (privateAttestations, rebuilt) = try privateRebuilds(blessing, repositories: repositories, members: members,
+                                                                 reference: artifactsDir, in: work)
+        honest = honest && rebuilt
+
+        // 8. A validator outside the group verifies without the source.
+        say("8. A validator outside the group checks the blessing against the artifacts it downloaded, without any")
+        say("   source: the foundation's signature, and 2 of 2 group members reproduced every digest privately:")
+        var context = VerificationContext(policy: policy, artifactsDirectory: artifactsDir, attestations: privateAttestations)
+        honest = show(try Verifier.verify(blessing, file: "blessing.json", context: context)) && honest
 
         // 6–7. Rollout, quiet period, disclosure, reveal.
-        say("6. The chain upgrades; the rollout completes \(Self.rolloutCompleted).")
+        say("9. The chain upgrades; the rollout completes \(Self.rolloutCompleted).")
         say("   The quiet period of \(Self.quietPeriodDays) days follows; the source is disclosed \(Self.disclosed).")
         let publicRepo = try work.publish(privateRepo, as: "public")
-        say("7. The foundation publishes a reveal naming the disclosed source, and signs it.")
+        say("10. The foundation publishes a reveal naming the disclosed source, and signs it.")
         let prepared = try Reveal.prepare(for: blessing, sourceDirectory: publicRepo.path,
                                           rolloutCompleted: try Timestamp(parsing: Self.rolloutCompleted),
                                           disclosed: try Timestamp(parsing: Self.disclosed),
@@ -119,7 +152,7 @@ public struct Demo {
             ("Rebuilder B", keys.rebuilderB, .ecdsaSecp256k1, "2026-01-20T15:30:00Z"),
         ]
         for (step, rebuilder) in rebuilders.enumerated() {
-            say("\(8 + step). \(rebuilder.label) rebuilds the disclosed source in a clean folder and signs what it got:")
+            say("\(11 + step). \(rebuilder.label) rebuilds the disclosed source in a clean folder and signs what it got:")
             let report = try rebuild(blessing, from: publicRepo, reference: artifactsDir)
             honest = honest && report.allMatch
             let attestation = try Attestation.of(report, blessingDocument: blessing, builder: rebuilder.label,
@@ -131,14 +164,15 @@ public struct Demo {
         }
 
         // 10. The final verification.
-        say("10. Anyone verifies the reveal: signed by the proposer, same commit and tree as blessed, quiet period")
-        say("    respected, and 2 of 2 independent rebuilders reproduced every blessed digest:")
+        say("13. Anyone verifies the reveal: signed by the proposer, same commit and tree as blessed, quiet period")
+        say("    respected, and 2 of 2 independent public rebuilders reproduced every blessed digest (the group's")
+        say("    private attestations do not count here):")
         context = VerificationContext(policy: policy, sourceDirectory: publicRepo.path, proposal: blessing,
                                       attestations: attestations)
         honest = show(try Verifier.verify(reveal, file: "reveal.json", context: context)) && honest
 
         // 11. A tampered disclosure.
-        say("11. Now a tampered disclosure: one byte of \(DemoExample.tamperedFile) changed before publishing.")
+        say("14. Now a tampered disclosure: one byte of \(DemoExample.tamperedFile) changed before publishing.")
         let tamperCaught = try tamperedDisclosure(blessing: blessing, work: work, reference: artifactsDir)
         say("")
         if honest && tamperCaught {

@@ -173,6 +173,24 @@ struct LifecycleCommandTests {
         #expect(x.stdout.contains("rebuilders: agreeing rebuilders: 2 valid of 2 required"))
         #expect(x.stdout.contains("differs: src/node.sh"))
         #expect(x.stdout.contains("Demo complete"))
+        // The coordination group (issue 15): one nomination excluded and named, 2 of 2 members before disclosure.
+        #expect(x.stdout.contains("[nomination-c.json]: address not derived from the key"))
+        #expect(x.stdout.contains("[ok] embargo rebuilders: 2 valid of 2 required (role 'embargo-rebuilder')"))
+        #expect(x.stdout.contains("Validator C, not admitted, cannot decrypt it") || x.stdout.contains("(skipped: the age tool is not installed"))
+    }
+
+    /// Without age on PATH the demo says it skipped the encryption and still exits 0.
+    @Test func theDemoRunsWithoutAge() throws {
+        // A PATH with git and tar (which the demo needs) but no age.
+        let bin = try CLIScratchFolder()
+        for tool in ["git", "tar"] {
+            let target = try #require(["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + tool }.first { FileManager.default.isExecutableFile(atPath: $0) })
+            try FileManager.default.createSymbolicLink(atPath: bin.path + "/" + tool, withDestinationPath: target)
+        }
+        let x = try CLIRunner.run(["demo"], environment: ["PATH": bin.path])
+        #expect(x.status == 0, "\(x.stdout)\(x.stderr)")
+        #expect(x.stdout.contains("(skipped: the age tool is not installed"))
+        #expect(x.stdout.contains("[ok] embargo rebuilders: 2 valid of 2 required"))
         // The example's commit id is fixed by its fixed author, committer and dates.
         #expect(x.stdout.contains("commit b436f805ea20083ec2a384d8d225bc699f2c7ed1"))
     }

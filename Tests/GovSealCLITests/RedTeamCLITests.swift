@@ -90,7 +90,7 @@ struct RedTeamCLITests {
         let (scratch, run) = try Self.embargoWorld()
         let x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
         #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
-        #expect(x.stdout.contains("[FAIL] embargo rebuilders: agreeing rebuilders: 0 valid of 1 required (role 'embargo-rebuilder')"), "\(x.stdout)")
+        #expect(x.stdout.contains("[FAIL] embargo rebuilders: 0 valid of 1 required (role 'embargo-rebuilder')"), "\(x.stdout)")
         #expect(!x.stdout.contains("PASSED"))
         _ = scratch
     }
@@ -102,26 +102,28 @@ struct RedTeamCLITests {
         try Self.attestation(scratch, run: run, file: "outsider.json", signer: "r2")
         var x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
         #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
-        #expect(x.stdout.contains("[FAIL] embargo rebuilders: agreeing rebuilders: 0 valid of 1 required"), "\(x.stdout)")
+        #expect(x.stdout.contains("[FAIL] embargo rebuilders: 0 valid of 1 required"), "\(x.stdout)")
         try Self.attestation(scratch, run: run, file: "wrong.json", signer: "r1", sha256: Self.evil)
         x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
         #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
-        #expect(x.stdout.contains("[FAIL] attestation att/wrong.json: r1 disagrees: app.bin sha256 \(Self.evil)"), "\(x.stdout)")
+        #expect(x.stdout.contains("[FAIL] embargo attestation att/wrong.json: member r1 disagrees: r1 disagrees: app.bin sha256 \(Self.evil)"), "\(x.stdout)")
         try FileManager.default.removeItem(atPath: scratch.path + "/att/wrong.json")
         try FileManager.default.removeItem(atPath: scratch.path + "/att/outsider.json")
         try Self.attestation(scratch, run: run, file: "r1.json", signer: "r1")
         x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
         #expect(x.status == 0, "\(x.stdout)\(x.stderr)")
-        #expect(x.stdout.contains("[ok] embargo rebuilders: agreeing rebuilders: 1 valid of 1 required (role 'embargo-rebuilder')"), "\(x.stdout)")
+        #expect(x.stdout.contains("[ok] embargo rebuilders: 1 valid of 1 required (role 'embargo-rebuilder'); reproduced by r1"), "\(x.stdout)")
     }
 
-    @Test("verify BLESSING --attestations DIR with a policy that has no embargo-rebuilder role fails and says so")
+    /// Issue 15: without the role in the policy the check is not made and the report says so, in
+    /// its own line: the attestations are never silently taken as evidence.
+    @Test("verify BLESSING --attestations DIR with a policy that has no embargo-rebuilder role says no private rebuild was counted")
     func embargoRebuildersNeedTheRole() throws {
         let (scratch, run) = try Self.embargoWorld(roles: [])
         try Self.attestation(scratch, run: run, file: "r1.json", signer: "r1")
         let x = try run(["verify", "blessing.json", "--attestations", "att", "--policy", "policy.json"])
-        #expect(x.status == 1, "\(x.stdout)\(x.stderr)")
-        #expect(x.stdout.contains("[FAIL] embargo rebuilders: the policy defines no 'embargo-rebuilder' role"), "\(x.stdout)")
+        #expect(x.stdout.contains("embargo rebuilders: not checked: the policy 'p' v1 has no 'embargo-rebuilder' role, so no private rebuild by the coordination group was counted"), "\(x.stdout)")
+        #expect(!x.stdout.contains("reproduced by"), "\(x.stdout)")
     }
 }
 

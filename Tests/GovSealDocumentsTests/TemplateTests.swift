@@ -31,6 +31,7 @@ struct TemplateTests {
             "LABEL_1": s("foundation"), "KEYID_2": s(k2.keyID), "ALG_2": s("ecdsa-secp256k1"),
             "PUBLIC_KEY_2": s(k2.rawRepresentation.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()),
             "LABEL_2": s("rebuilder"), "PROPOSER_THRESHOLD": "1", "REBUILDER_THRESHOLD": "1", "ROOT_THRESHOLD": "1",
+            "EMBARGO_REBUILDER_THRESHOLD": "1", "AGE_RECIPIENT": s("age12p9dxd7aalzj5wv3ddrsdjn69xgarcchf60q3j4c833u4fc75qhsyzncp3"),
         ]
     }
 

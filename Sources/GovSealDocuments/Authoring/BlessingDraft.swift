@@ -51,6 +51,12 @@ public struct BlessingDraft: Sendable {
             source.commit = try repo.resolveCommit(commit)
             source.tree = try repo.treeID(ofCommit: source.commit)
             progress?("resolved \(commit) to commit \(source.commit), tree \(source.tree!)")
+            let format: GitObjectFormat = source.commit.utf8.count == 64 ? .sha256 : .sha1
+            let archiveTree = try repo.archiveTreeID(ofCommit: source.commit, format: format)
+            if archiveTree != source.tree {
+                source.archiveTree = archiveTree
+                progress?("git archive of the commit has tree \(archiveTree) (export attributes apply): recorded as archive_tree")
+            }
         }
         let algorithms: [DigestAlgorithm] = includeSHA512 ? [.sha256, .sha512] : [.sha256]
         let hashed = try FileHasher.hashMany(paths: artifactPaths, algorithms: algorithms)

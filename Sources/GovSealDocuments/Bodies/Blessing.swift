@@ -8,10 +8,15 @@ public struct Blessing: Sendable, Equatable {
         /// 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.
         public var commit: String
         public var tree: String?
-        public init(repository: String, commit: String, tree: String? = nil) {
+        /// The tree id of the folder `git archive <commit>` produces (after `export-ignore`,
+        /// `export-subst` and end-of-line attributes), recorded when it differs from `tree`: a
+        /// forge's source tarball of the commit is checked against it without history.
+        public var archiveTree: String?
+        public init(repository: String, commit: String, tree: String? = nil, archiveTree: String? = nil) {
             self.repository = repository
             self.commit = commit
             self.tree = tree
+            self.archiveTree = archiveTree
         }
     }
 
@@ -160,7 +165,8 @@ public struct Blessing: Sendable, Equatable {
     static func readSource(_ src: inout FieldReader) throws -> Source {
         Source(repository: try src.string("repository", maxLength: 4096),
                commit: try src.hex("commit", lengths: [20, 32]),
-               tree: try src.optionalHex("tree", lengths: [20, 32]))
+               tree: try src.optionalHex("tree", lengths: [20, 32]),
+               archiveTree: try src.optionalHex("archive_tree", lengths: [20, 32]))
     }
 
     /// The body as JSON, in the member order of DESIGN.md.
@@ -199,6 +205,7 @@ public struct Blessing: Sendable, Equatable {
     static func sourceJSON(_ s: Source) -> JSONValue {
         var o = JSONObject([("repository", .string(s.repository)), ("commit", .string(s.commit))])
         if let tree = s.tree { o["tree"] = .string(tree) }
+        if let archiveTree = s.archiveTree { o["archive_tree"] = .string(archiveTree) }
         return .object(o)
     }
 }

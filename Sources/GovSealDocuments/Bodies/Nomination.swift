@@ -24,17 +24,21 @@ public struct Nomination: Sendable, Equatable {
     public var validator: Validator
     /// Contact kind → value, in document order.
     public var contact: [(kind: String, value: String)]
+    /// Where the group sends confidential material (`body.recipients.age`): an age X25519
+    /// recipient, `age1…`, checked to be one (bech32, HRP `age`, 32 bytes).
+    public var ageRecipient: String?
     public var statement: String?
     public var created: Timestamp
     public var expires: Timestamp?
     public private(set) var warnings: [String] = []
 
     public init(chain: String, group: String, validator: Validator, contact: [(kind: String, value: String)],
-                statement: String? = nil, created: Timestamp, expires: Timestamp? = nil) {
+                ageRecipient: String? = nil, statement: String? = nil, created: Timestamp, expires: Timestamp? = nil) {
         self.chain = chain
         self.group = group
         self.validator = validator
         self.contact = contact
+        self.ageRecipient = ageRecipient
         self.statement = statement
         self.created = created
         self.expires = expires
@@ -42,6 +46,7 @@ public struct Nomination: Sendable, Equatable {
 
     public static func == (l: Nomination, r: Nomination) -> Bool {
         l.chain == r.chain && l.group == r.group && l.validator == r.validator && l.statement == r.statement
+            && l.ageRecipient == r.ageRecipient
             && l.contact.map(\.kind) == r.contact.map(\.kind) && l.contact.map(\.value) == r.contact.map(\.value)
             && l.created == r.created && l.expires == r.expires
     }
@@ -79,13 +84,40 @@ public struct Nomination: Sendable, Equatable {
             contact.append((kind, try FieldReader.string(value, path: p, maxLength: 1024)))
         }
         self.contact = contact
+        var recipientWarnings: [String] = []
+        if var recipients = try r.optionalObject("recipients") {
+            ageRecipient = try Self.checkAgeRecipient(try recipients.string("age", maxLength: 256), path: recipients.childPath("age"))
+            recipientWarnings = recipients.unknownMembers()
+        }
         statement = try r.optionalString("statement")
         created = try r.timestamp("created")
         expires = try r.optionalTimestamp("expires")
         if let expires, expires <= created {
             throw DocumentError(.invalidValue, path: "body.expires", "is not after body.created")
         }
-        warnings = v.unknownMembers() + r.unknownMembers()
+        warnings = v.unknownMembers() + recipientWarnings + r.unknownMembers()
+    }
+
+    /// The human-readable part of an age X25519 recipient.
+    public static let ageRecipientPrefix = "age"
+
+    /// Checks that `text` is an age X25519 recipient as `age -r` takes it: lowercase bech32
+    /// (not bech32m) with HRP `age` and a 32-byte key. Throws `DocumentError(.invalidValue)`
+    /// naming `path` otherwise.
+    public static func checkAgeRecipient(_ text: String, path: String) throws -> String {
+        let decoded: (hrp: String, data: [UInt8], variant: Bech32.Variant)
+        do {
+            decoded = try Bech32.decode(text)
+        } catch {
+            throw DocumentError(.invalidValue, path: path, "not an age recipient (age1…): \(error)")
+        }
+        guard decoded.hrp == ageRecipientPrefix, decoded.variant == .bech32, decoded.data.count == 32,
+              text == text.lowercased() else {
+            throw DocumentError(.invalidValue, path: path,
+                                "not an age X25519 recipient: expected lowercase bech32 'age1…' of 32 bytes, found "
+                                    + "prefix '\(decoded.hrp)', \(decoded.data.count) bytes, \(decoded.variant)")
+        }
+        return text
     }
 
     /// A stated address that is not even a well-formed address of the chain (a bad bech32, EIP-55
@@ -112,6 +144,7 @@ public struct Nomination: Sendable, Equatable {
             ]))),
             ("contact", .object(JSONObject(contact.map { ($0.kind, .string($0.value)) }))),
         ])
+        if let ageRecipient { body["recipients"] = .object(JSONObject([("age", .string(ageRecipient))])) }
         if let statement { body["statement"] = .string(statement) }
         body["created"] = .string(created.text)
         if let expires { body["expires"] = .string(expires.text) }

@@ -96,6 +96,11 @@ public struct DocumentSet: Sendable {
         return documents.parallelMap { file, document in
             var local = context
             if local.policy == nil, let policyFor { local.policy = policyFor(file) }
+            // A blessing under a policy with a coordination group is checked against the set's
+            // attestations of it (the members' private rebuilds).
+            if document.type == .blessing, local.attestations.isEmpty, local.policy?.role("embargo-rebuilder") != nil {
+                local.attestations = attestationsByProposal[document.proposalID] ?? []
+            }
             if local.proposal == nil, let id = Self.referencedProposal(document), let blessing = blessings[id] {
                 local.proposal = blessing
                 if document.type == .reveal, local.attestations.isEmpty, local.policy?.role("rebuilder") != nil {

@@ -90,6 +90,9 @@ public struct RegistryStatus: Sendable {
     struct RelatedDocuments {
         var reveals: [String: [Reveal]] = [:]
         var attestations: [String: Int] = [:]
+        /// Per proposal id, when each verified attestation finished (public rebuilds are those
+        /// finished at or after the reveal's `disclosed` time).
+        var finished: [String: [Timestamp]] = [:]
         /// Per proposal id, one line per verified attestation: who rebuilt it and how (isolation, platform).
         var rebuilds: [String: [String]] = [:]
 
@@ -105,6 +108,7 @@ public struct RegistryStatus: Sendable {
                     if let id = DocumentSet.referencedProposal(document) {
                         attestations[id, default: 0] += 1
                         if let attestation = try? Attestation(body: document.body) {
+                            finished[id, default: []].append(attestation.finished)
                             rebuilds[id, default: []].append("rebuilt by \(attestation.builder): \(RegistryStatus.howRebuilt(attestation))")
                         }
                     }
@@ -125,6 +129,9 @@ public struct RegistryStatus: Sendable {
         var timeline: [String] = []
         if report.type == .blessing, let blessing = try? Blessing(body: document.body), let e = blessing.embargo {
             timeline.append("blessed \(blessing.created)")
+            if let group = report.checks.first(where: { $0.name == "embargo rebuilders" }) {
+                timeline.append("group members who reproduced it privately: \(group.detail)")
+            }
             let reveals = related.reveals[report.proposalID] ?? []
             if reveals.count > 1 {
                 timeline.append("\(reveals.count) verified reveals for this blessing: the first is shown")
@@ -136,9 +143,18 @@ public struct RegistryStatus: Sendable {
                 timeline.append("disclosed \(reveal.disclosed): " + (reveal.disclosed >= ends ? "on time" : "EARLY"))
                 embargo = reveal.disclosed >= ends ? "disclosed" : "disclosed early"
                 timeline.append("attestations: \(related.attestations[report.proposalID] ?? 0)")
+                let publicRebuilds = (related.finished[report.proposalID] ?? []).filter { $0 >= reveal.disclosed }.count
+                timeline.append("public rebuilds (finished after disclosure): \(publicRebuilds) verified attestation(s)")
             } else {
                 embargo = "embargoed (\(e.quietPeriodDays)-day quiet period after rollout)"
                 timeline.append("rollout completed: not yet recorded; disclosure pending")
+                let earliest = blessing.created.adding(days: e.quietPeriodDays)
+                if earliest <= now {
+                    let cutoff = now.adding(seconds: -e.quietPeriodDays * 86_400)
+                    timeline.append("disclosure OVERDUE if the rollout completed before \(cutoff) (quiet period ended since)")
+                } else {
+                    timeline.append("disclosure due no earlier than \(earliest) (blessing + \(e.quietPeriodDays) days)")
+                }
             }
         }
         if let onChain = report.checks.first(where: { $0.name == "onchain status" }) {

@@ -7,7 +7,7 @@ import Glibc
 
 /// The checks of a blessing against the artifacts and the source a voter has in hand.
 enum BlessingChecks {
-    static func run(_ blessing: Blessing, context: VerificationContext) -> [Check] {
+    static func run(_ blessing: Blessing, proposalID: String, context: VerificationContext) -> [Check] {
         var checks: [Check] = []
         if let dir = context.artifactsDirectory {
             checks += artifactChecks(blessing.artifacts, directory: dir)
@@ -15,6 +15,7 @@ enum BlessingChecks {
         if let dir = context.sourceDirectory {
             checks += SourceChecks.run(blessing.source, directory: dir).checks
         }
+        checks += EmbargoRebuilderChecks.run(blessing, proposalID: proposalID, context: context) ?? []
         return checks
     }
 
@@ -96,18 +97,7 @@ enum SourceChecks {
             return ([Check("source", passed: false, "not a folder: \(directory)")], nil)
         }
         guard SourceRepository.looksLikeRepository(directory) else {
-            guard let tree = source.tree else {
-                return ([Check("source tree", passed: false,
-                               "\(directory) is not a git repository and the document records no tree to compare")], nil)
-            }
-            do {
-                let got = try TreeHash.compute(directory: directory, format: format)
-                return ([Check("source tree", passed: got == tree,
-                               got == tree ? "folder content has tree \(tree)" : "folder content has tree \(got), expected \(tree)")],
-                        got == tree ? tree : nil)
-            } catch {
-                return ([Check("source tree", passed: false, "\(error)")], nil)
-            }
+            return folderChecks(source, directory: directory, format: format)
         }
         let commit: GitCommit
         let repository: SourceRepository
@@ -131,6 +121,34 @@ enum SourceChecks {
             checks.append(Check("source tree", passed: false, "\(error)"))
             return (checks, nil)
         }
+    }
+}
+
+extension SourceChecks {
+    /// A plain folder (a disclosed tarball) matches when its content's git tree id equals the
+    /// commit's `tree` or the `archive_tree` of `git archive <commit>`; the check says which.
+    /// Returns the commit's tree (or, without one, the archive tree) when it matched.
+    static func folderChecks(_ source: Blessing.Source, directory: String, format: GitObjectFormat) -> (checks: [Check], tree: String?) {
+        let expected = [(source.tree, "tree"), (source.archiveTree, "archive_tree")].compactMap { id, name in id.map { ($0, name) } }
+        guard !expected.isEmpty else {
+            return ([Check("source tree", passed: false,
+                           "\(directory) is not a git repository and the document records no tree to compare")], nil)
+        }
+        let got: String
+        do {
+            got = try TreeHash.compute(directory: directory, format: format)
+        } catch {
+            return ([Check("source tree", passed: false, "\(error)")], nil)
+        }
+        if got == source.tree {
+            return ([Check("source tree", passed: true, "folder content has tree \(got) (the commit's tree)")], got)
+        }
+        if got == source.archiveTree {
+            return ([Check("source tree", passed: true,
+                           "folder content has archive_tree \(got) (what git archive of the commit produces)")], source.tree ?? got)
+        }
+        let wanted = expected.map { "\($0.0) (\($0.1))" }.joined(separator: " or ")
+        return ([Check("source tree", passed: false, "folder content has tree \(got), expected \(wanted)")], nil)
     }
 }
 

@@ -63,11 +63,7 @@ public enum Verifier {
         switch body {
         case .blessing(let blessing):
             title = blessing.title
-            checks += BlessingChecks.run(blessing, context: context)
-            if context.attestationsGiven || !context.attestations.isEmpty {
-                checks += RevealChecks.rebuilders(blessing: blessing, proposal: document, context: context,
-                                                  role: "embargo-rebuilder", checkName: "embargo rebuilders")
-            }
+            checks += BlessingChecks.run(blessing, proposalID: document.proposalID, context: context)
             if let extra = context.blessingChecks { checks += try extra(file, blessing, document) }
         case .nomination(let nomination):
             title = "\(nomination.group): \(nomination.validator.address)"
@@ -113,6 +109,22 @@ public enum Verifier {
         return PolicyRotation.step(from: trusted, to: policy, signatures: signatures).filter { $0.name != "rotation signatures" }
     }
 
+    /// One attestation is one rebuilder's word: it must be signed by a key of the policy's
+    /// `rebuilder` role (a public rebuild) or `embargo-rebuilder` role (a coordination group
+    /// member's private rebuild); which threshold it counts toward is decided where attestations
+    /// are counted (the reveal's rebuilders, the blessing's embargo rebuilders).
+    static func attestationKeyCheck(policy: Policy, signatures: [SignatureCheck]) -> Check {
+        let roles = ["rebuilder", EmbargoRebuilderChecks.role].filter { policy.role($0) != nil }
+        guard !roles.isEmpty else {
+            return Check("threshold", passed: false, "the policy defines no 'rebuilder' role")
+        }
+        let signedAs = roles.filter { !(policy.evaluate(role: $0, signatures: signatures)?.counted.isEmpty ?? true) }
+        let named = roles.map { "'\($0)'" }.joined(separator: " or ")
+        return Check("rebuilder key", passed: !signedAs.isEmpty,
+                     signedAs.isEmpty ? "no valid signature by a \(named) key of the policy"
+                         : "signed by a " + signedAs.map { "'\($0)'" }.joined(separator: " and ") + " key of the policy")
+    }
+
     static func signatureChecks(_ document: Document, signatures: [SignatureCheck], context: VerificationContext) -> [Check] {
         var checks: [Check] = []
         let valid = signatures.filter(\.isValid).count
@@ -134,17 +146,10 @@ public enum Verifier {
                                     ? "'\(policy.name)' v\(policy.version) valid until \(policy.expires)"
                                     : "'\(policy.name)' v\(policy.version) expired at \(policy.expires)"))
             if let roleName = Policy.role(for: document.type) {
-                if let result = policy.evaluate(role: roleName, signatures: signatures) {
-                    if document.type == .attestation {
-                        // One attestation is one rebuilder's word: it must be signed by a key of the
-                        // role; the role's threshold applies to agreeing attestations (on the reveal).
-                        let signed = !result.counted.isEmpty
-                        checks.append(Check("rebuilder key", passed: signed,
-                                            signed ? "signed by a '\(roleName)' key of the policy"
-                                                : "no valid signature by a '\(roleName)' key of the policy"))
-                    } else {
-                        checks.append(Check("threshold", passed: result.met, result.summary))
-                    }
+                if document.type == .attestation {
+                    checks.append(attestationKeyCheck(policy: policy, signatures: signatures))
+                } else if let result = policy.evaluate(role: roleName, signatures: signatures) {
+                    checks.append(Check("threshold", passed: result.met, result.summary))
                 } else {
                     checks.append(Check("threshold", passed: false, "the policy defines no '\(roleName)' role"))
                 }
