@@ -29,8 +29,8 @@ public enum BuildVariation: String, Sendable, CaseIterable, Hashable {
     /// Extra, unrelated environment variables.
     case environment
 
-    /// The variations in `list` (comma-separated names); throws `.invalidReference`-free usage
-    /// errors as `SourceError(.buildFailed…)` never: unknown names are returned in `unknown`.
+    /// The variations named in `list` (comma-separated, each once, in order); names that are not
+    /// variations are returned in `unknown` for the caller to refuse.
     public static func parse(_ list: String) -> (variations: [BuildVariation], unknown: [String]) {
         var variations: [BuildVariation] = []
         var unknown: [String] = []

@@ -82,15 +82,8 @@ public enum VariationRebuilder {
         let locale = work + "/locale"
         let passwd = work + "/passwd"
         try makeFolder(locale)
-        try writeFile(passwd, (readSmallFile("/etc/passwd") ?? "")
+        try writeFile(passwd, passwdLines()
                       + "\(VariedSetting.otherUser.name):x:\(VariedSetting.otherUser.uid):\(VariedSetting.otherUser.gid)::/build/another-home-folder:/bin/sh\n")
-        if runnable.contains(.locale), let localedef = tools.localedef {
-            log("generating the fr_FR.UTF-8 locale for the locale variation")
-            var generate = Subprocess(executable: localedef, arguments: ["-i", "fr_FR", "-f", "UTF-8", locale + "/fr_FR.UTF-8"],
-                                      environment: ["PATH": Rebuilder.buildSearchPath, "LC_ALL": "C"])
-            generate.timeout = .seconds(120)
-            _ = try generate.run()  // localedef warns and exits 1 on harmless issues: the build shows whether it works
-        }
         for plan in planned {
             for folder in [plan.folder, plan.folder + "/home", plan.folder + "/tmp"] { try makeFolder(folder) }
             log("checking out \(verified.id) for \(plan.name)")
@@ -133,6 +126,13 @@ public enum VariationRebuilder {
     private static func run(_ plan: Plan, recipe: RebuildRecipe, epoch: Int64, tools: VariationTools, locale: String, passwd: String,
                             options: RebuildOptions, bubblewrap: String) throws -> VariedBuild {
         let setting = plan.setting
+        if plan.variation == .locale, let localedef = tools.localedef {
+            // Only this build uses the generated locale: made here, in parallel with the other builds.
+            var generate = Subprocess(executable: localedef, arguments: ["-i", "fr_FR", "-f", "UTF-8", locale + "/fr_FR.UTF-8"],
+                                      environment: ["PATH": Rebuilder.buildSearchPath, "LC_ALL": "C"])
+            generate.timeout = .seconds(120)
+            _ = try generate.run()  // localedef exits 1 on harmless warnings: the build shows whether the locale works
+        }
         var source = plan.folder + "/src"
         var mounted: String?
         if setting.reverseDirectoryOrder, let disorderfs = tools.disorderfs {
@@ -170,11 +170,7 @@ public enum VariationRebuilder {
                                                                  environment: setting.environment(epoch: epoch, faketime: tools.faketime)),
                                environment: [:])
         build.statusDescriptor = true
-        build.stopsOnTerminationSignals = true
-        build.standardInput = .null
-        build.standardOutput = .file(logFile)
-        build.standardError = .standardOutput
-        build.timeout = options.timeout
+        build.runAsBuild(logFile: logFile, timeout: options.timeout)
         let result = try build.run()
         if !result.timedOut, case .exited = result.termination, !BuildSandbox.commandRan(statusOutput: result.statusOutput) {
             throw BuildSandbox.unavailable(bwrap: bubblewrap, log: LogTail.read(logFile, lines: Rebuilder.logTailLines))
@@ -247,6 +243,12 @@ public enum VariationRebuilder {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
 
+    /// The host's `/etc/passwd` (up to 1 MiB), ending in a newline; empty when unreadable.
+    private static func passwdLines() -> String {
+        guard let text = BuildPlatform.smallRegularFile("/etc/passwd", limit: 1 << 20), !text.isEmpty else { return "" }
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
     private static func makeFolder(_ path: String) throws {
         guard mkdir(path, 0o700) == 0 else { throw POSIX.ioError("cannot create", path) }
     }
@@ -256,18 +258,5 @@ public enum VariationRebuilder {
         guard fd >= 0 else { throw POSIX.ioError("cannot create", path) }
         defer { close(fd) }
         try Array(text.utf8).withUnsafeBytes { try POSIX.writeAll(fd, $0, displayPath: path) }
-    }
-
-    private static func readSmallFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, POSIX.isRegular(info), info.st_size <= 1 << 20 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count >= 0 else { return nil }
-        let text = String(decoding: bytes.prefix(count), as: UTF8.self)
-        return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
     }
 }
