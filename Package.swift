@@ -22,6 +22,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         // zlib, for reading git objects natively (only GovSealSource imports it).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libarchive, for naming the archive members that differ (only GovSealSource imports it).
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
 
         // Crash-safe file writes (temporary file, fsync, rename) and locks.
         .target(name: "GovSealFiles"),
@@ -34,7 +36,7 @@ let package = Package(
         // CAIP-2 chain ids and each chain's address rules.
         .target(name: "GovSealChains", dependencies: ["GovSealCrypto", "GovSealEncoding"]),
         // Git objects read natively from untrusted repositories, trees, reproducible rebuilds.
-        .target(name: "GovSealSource", dependencies: ["CZlib", "GovSealCrypto", "GovSealEncoding"]),
+        .target(name: "GovSealSource", dependencies: ["CArchive", "CZlib", "GovSealCrypto", "GovSealEncoding"]),
         // The document envelope, bodies, signing, verification, policies, the registry.
         .target(name: "GovSealDocuments", dependencies: [
             "GovSealJSON", "GovSealCrypto", "GovSealEncoding", "GovSealChains", "GovSealSource", "GovSealFiles",

@@ -21,11 +21,7 @@ extension RebuildReport {
                 out.append("  [ok] \(artifact.name): matches (\(artifact.outputPath))")
             case .mismatch(let expected, let got, let sizeExpected, let sizeGot, let differences):
                 out.append("  [FAIL] \(artifact.name): expected sha256 \(expected) (\(sizeExpected) bytes), got \(got) (\(sizeGot) bytes)")
-                for d in differences {
-                    let ref = d.reference.map { "\($0.size) bytes \($0.sha256.prefix(16))" } ?? "absent"
-                    let got = d.rebuilt.map { "\($0.size) bytes \($0.sha256.prefix(16))" } ?? "absent"
-                    out.append("      member \(d.path): published \(ref), rebuilt \(got)")
-                }
+                out += MemberDifferenceText.lines(differences, reference: "published", indent: "      ")
             case .missing(let path):
                 out.append("  [FAIL] \(artifact.name): output \(path) was not produced")
             case .unsafePath(let reason):
@@ -58,12 +54,7 @@ extension RebuildReport {
                 e["got_sha256"] = .string(got)
                 e["expected_size"] = .integer(Int64(sizeExpected))
                 e["got_size"] = .integer(Int64(sizeGot))
-                e["differences"] = .array(differences.map { d in
-                    var m = JSONObject([("path", .string(d.path))])
-                    m["published"] = d.reference.map { .object(JSONObject([("size", .integer(Int64($0.size))), ("sha256", .string($0.sha256))])) } ?? .null
-                    m["rebuilt"] = d.rebuilt.map { .object(JSONObject([("size", .integer(Int64($0.size))), ("sha256", .string($0.sha256))])) } ?? .null
-                    return .object(m)
-                })
+                e["differences"] = MemberDifferenceText.json(differences, reference: "published")
             case .missing(let path):
                 e["result"] = .string("missing")
                 e["detail"] = .string(path)

@@ -14,7 +14,7 @@ struct BuildFixture {
         folder = try TemporaryFolder("rebuild")
         git = try Git.initialize(folder("repo"))
         try Files.write(folder("repo/message"), "hello")
-        try Files.write(TarArchiveTests.longFolder.replacingOccurrences(of: "data/", with: folder("repo/data/")) + "/b.txt", "bravo\n")
+        try Files.write(ArchiveComparisonTests.longFolder.replacingOccurrences(of: "data/", with: folder("repo/data/")) + "/b.txt", "bravo\n")
         try Files.write(folder("repo/data/a.txt"), "alpha\n")
         try Files.write(folder("repo/data/c.txt"), "charlie\n")
         commit = try git.commitAll("build me", date: Self.commitTime)
@@ -193,7 +193,7 @@ struct RebuilderTests {
         let tar = "tar --format=\(parts[0]) -cf out/release.tar data" + (gzip ? " && gzip -n out/release.tar" : "")
         try Shell.run("/bin/sh", ["-c", "mkdir -p out && " + tar + " && mv out/\(name) ../published/"], in: fixture.folder("repo"))
         let published = try Files.read(fixture.folder("published/\(name)"))
-        let changed = TarArchiveTests.longFolder + "/b.txt"
+        let changed = ArchiveComparisonTests.longFolder + "/b.txt"
         let expected = ExpectedArtifact(name: name, outputPath: "out/\(name)", size: UInt64(published.count), sha256: Digests.sha256(published))
 
         let report = try fixture.rebuild("printf tampered > '\(changed)' && mkdir -p out && " + tar, [expected],
@@ -205,7 +205,8 @@ struct RebuilderTests {
         }
         #expect(want == Digests.sha256(published))
         #expect(got != want)
-        #expect(differences.map(\.path) == [changed])
+        #expect(differences.filter(\.contentDiffers).map(\.path) == [changed])
+        #expect(differences.first?.detail == .text(line: 1, reference: "bravo", rebuilt: "tampered"))
         #expect(differences.first?.reference?.sha256 == Digests.sha256("bravo\n"))
         #expect(differences.first?.reference?.size == 6)
         #expect(differences.first?.rebuilt?.sha256 == Digests.sha256("tampered"))
@@ -225,7 +226,7 @@ struct RebuilderTests {
             Issue.record("expected a mismatch, got \(report.artifacts[0].outcome)")
             return
         }
-        #expect(differences.map(\.path) == ["data/c.txt", "message"])
+        #expect(differences.filter(\.contentDiffers).map(\.path) == ["data/c.txt", "message"])
         #expect(differences[0].reference != nil && differences[0].rebuilt == nil)
         #expect(differences[1].reference == nil && differences[1].rebuilt?.sha256 == Digests.sha256("hello"))
     }

@@ -28,7 +28,7 @@ enum ArtifactCheck {
             return result(.match)
         }
         let timeLeft = deadline.map { ContinuousClock.now < $0 } ?? true
-        let differences = timeLeft ? referencePath(for: artifact.name, in: referenceFolder).map { memberDifferences(reference: $0, rebuilt: path) } ?? [] : []
+        let differences = timeLeft ? referencePath(for: artifact.name, in: referenceFolder).map { memberDifferences(reference: $0, rebuilt: path, name: artifact.name, deadline: deadline) } ?? [] : []
         return result(.mismatch(expected: artifact.sha256, got: digest.sha256, sizeExpected: artifact.size, sizeGot: digest.size,
                                 differences: differences))
     }
@@ -42,23 +42,10 @@ enum ArtifactCheck {
         return path
     }
 
-    /// The tar members that differ between two archives; empty when either is not a readable tar.
-    static func memberDifferences(reference: String, rebuilt: String) -> [MemberDifference] {
-        guard let published = try? TarArchive.members(path: reference), let ours = try? TarArchive.members(path: rebuilt) else { return [] }
-        return differences(reference: published, rebuilt: ours)
-    }
-
-    /// Member-by-member comparison by path (a later member of the same path wins, as on extraction).
-    static func differences(reference: [TarArchive.Member], rebuilt: [TarArchive.Member]) -> [MemberDifference] {
-        var left: [String: (size: UInt64, sha256: String)] = [:]
-        var right: [String: (size: UInt64, sha256: String)] = [:]
-        for member in reference { left[member.path] = (member.size, member.sha256) }
-        for member in rebuilt { right[member.path] = (member.size, member.sha256) }
-        return Set(left.keys).union(right.keys).sorted().compactMap { path in
-            let a = left[path]
-            let b = right[path]
-            if let a, let b, a.size == b.size, a.sha256 == b.sha256 { return nil }
-            return MemberDifference(path: path, reference: a, rebuilt: b)
-        }
+    /// What differs between the published artifact and the rebuilt one (`ArchiveComparison`);
+    /// empty when the comparison cannot finish (time limit, unreadable file).
+    static func memberDifferences(reference: String, rebuilt: String, name: String,
+                                  deadline: ContinuousClock.Instant?) -> [MemberDifference] {
+        (try? ArchiveComparison.compare(reference: reference, rebuilt: rebuilt, name: name, deadline: deadline)) ?? []
     }
 }

@@ -52,13 +52,13 @@ public struct BuildPlatform: Sendable, Equatable {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    /// The content of a regular file of at most 64 KiB, opened without blocking.
-    private static func smallRegularFile(_ path: String) -> String? {
+    /// The content of a regular file of at most `limit` bytes (64 KiB), opened without blocking.
+    static func smallRegularFile(_ path: String, limit: Int = 64 << 10) -> String? {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, POSIX.isRegular(info), info.st_size <= 64 << 10 else { return nil }
+        guard fstat(fd, &info) == 0, POSIX.isRegular(info), info.st_size <= limit else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         guard count >= 0 else { return nil }

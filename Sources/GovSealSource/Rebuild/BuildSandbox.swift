@@ -41,13 +41,37 @@ public enum BuildSandbox {
     /// `environment`, with `writable` folders (the source first) the only writable places besides
     /// the private `/tmp`. Bubblewrap reports on descriptor 3 (`--json-status-fd`).
     static func arguments(command: String, source: String, writable: [String], environment: [String: String]) -> [String] {
+        arguments(command: command, layout: Layout(workingDirectory: source, writable: writable.map { ($0, $0) }),
+                  environment: environment)
+    }
+
+    /// Where things are inside the sandbox and who runs there (`rebuild --vary` changes these).
+    struct Layout {
+        /// The build's working folder inside the sandbox.
+        var workingDirectory: String
+        /// Host folders bound writable, each at its path inside the sandbox.
+        var writable: [(host: String, inside: String)]
+        /// Host files or folders bound read-only, each at its path inside the sandbox (after the system).
+        var readOnly: [(host: String, inside: String)] = []
+        /// The host name.
+        var hostname: String = BuildSandbox.hostname
+        /// The uid and gid inside the sandbox; nil keeps the caller's.
+        var user: (uid: UInt32, gid: UInt32)?
+        /// A program (with its arguments) that starts `/bin/sh` (e.g. `taskset -c 0`); empty for none.
+        var launcher: [String] = []
+    }
+
+    /// The `bwrap` arguments that run `command` under `/bin/sh -c` as `layout` says, with exactly `environment`.
+    static func arguments(command: String, layout: Layout, environment: [String: String]) -> [String] {
         var arguments = ["--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
-                         "--cap-drop", "ALL", "--hostname", hostname, "--json-status-fd", "3", "--clearenv"]
+                         "--cap-drop", "ALL", "--hostname", layout.hostname, "--json-status-fd", "3", "--clearenv"]
+        if let user = layout.user { arguments += ["--uid", String(user.uid), "--gid", String(user.gid)] }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", key, value] }
         for folder in systemFolders + etcEntries { arguments += ["--ro-bind-try", folder, folder] }
         arguments += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
-        for folder in writable { arguments += ["--bind", folder, folder] }
-        arguments += ["--chdir", source, "--", "/bin/sh", "-c", command]
+        for bind in layout.writable { arguments += ["--bind", bind.host, bind.inside] }
+        for bind in layout.readOnly { arguments += ["--ro-bind", bind.host, bind.inside] }
+        arguments += ["--chdir", layout.workingDirectory, "--"] + layout.launcher + ["/bin/sh", "-c", command]
         return arguments
     }
 

@@ -1,20 +1,3 @@
-/// One tar member that differs between the published artifact and the rebuilt one.
-public struct MemberDifference: Sendable {
-    /// The member's path inside the archive.
-    public let path: String
-    /// The member in the published (reference) artifact; nil when only the rebuilt one has it.
-    public let reference: (size: UInt64, sha256: String)?
-    /// The member in the rebuilt artifact; nil when only the reference has it.
-    public let rebuilt: (size: UInt64, sha256: String)?
-
-    /// A difference; at least one side should be non-nil.
-    public init(path: String, reference: (size: UInt64, sha256: String)?, rebuilt: (size: UInt64, sha256: String)?) {
-        self.path = path
-        self.reference = reference
-        self.rebuilt = rebuilt
-    }
-}
-
 /// What rebuilding one artifact gave.
 public enum ArtifactOutcome: Sendable {
     /// Size and every expected digest match.

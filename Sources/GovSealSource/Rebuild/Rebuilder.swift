@@ -100,11 +100,7 @@ public enum Rebuilder {
                                                      environment: environment)
             build.statusDescriptor = true
         }
-        build.stopsOnTerminationSignals = true
-        build.standardInput = .null
-        build.standardOutput = .file(logFile)
-        build.standardError = .standardOutput
-        build.timeout = options.timeout
+        build.runAsBuild(logFile: logFile, timeout: options.timeout)
         let isolation = bubblewrap == nil ? "WITHOUT a sandbox" : "in a bubblewrap sandbox"
         log("running build \(isolation): \(recipe.command) (SOURCE_DATE_EPOCH=\(epoch), time limit \(options.timeout))")
         let deadline = ContinuousClock.now + options.timeout  // for the build and the checking of its outputs
@@ -157,6 +153,18 @@ public enum Rebuilder {
         return RebuildReport(commit: full, tree: tree, command: recipe.command, exitStatus: exitStatus, timedOut: timedOut,
                              durationSeconds: seconds, artifacts: results, workDirectory: options.keep ? work : nil, logTail: tail,
                              isolation: bubblewrap == nil ? .none : .bubblewrap, platform: .current())
+    }
+}
+
+extension Subprocess {
+    /// Sets this process up as a build: stopped with govseal on SIGINT, SIGTERM or SIGHUP, no
+    /// input, standard output and error together into `logFile`, killed after `timeout`.
+    mutating func runAsBuild(logFile: String, timeout: Duration) {
+        stopsOnTerminationSignals = true
+        standardInput = .null
+        standardOutput = .file(logFile)
+        standardError = .standardOutput
+        self.timeout = timeout
     }
 }
 
