@@ -81,6 +81,12 @@ public enum BuildSandbox {
         String(decoding: statusOutput, as: UTF8.self).contains("\"exit-code\"")
     }
 
+    /// Returns once nothing the sandboxed build of `result` started is still running (see
+    /// `waitForNamespaceEnd`); every sandboxed build calls this right after bubblewrap exits.
+    static func awaitEnd(of result: Subprocess.Result) {
+        if let child = childPID(statusOutput: result.statusOutput) { waitForNamespaceEnd(child) }
+    }
+
     /// The host PID of the sandbox's PID-namespace init, from bubblewrap's `{"child-pid": N}`
     /// status record; nil when bubblewrap reported none.
     static func childPID(statusOutput: [UInt8]) -> pid_t? {

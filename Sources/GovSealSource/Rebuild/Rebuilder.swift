@@ -105,9 +105,7 @@ public enum Rebuilder {
         log("running build \(isolation): \(recipe.command) (SOURCE_DATE_EPOCH=\(epoch), time limit \(options.timeout))")
         let deadline = ContinuousClock.now + options.timeout  // for the build and the checking of its outputs
         let result = try build.run()
-        if bubblewrap != nil, let child = BuildSandbox.childPID(statusOutput: result.statusOutput) {
-            BuildSandbox.waitForNamespaceEnd(child)  // nothing of the build outlives this line
-        }
+        if bubblewrap != nil { BuildSandbox.awaitEnd(of: result) }  // nothing of the build outlives this line
         if let bubblewrap, !result.timedOut, case .exited = result.termination,
            !BuildSandbox.commandRan(statusOutput: result.statusOutput) {
             throw BuildSandbox.unavailable(bwrap: bubblewrap, log: LogTail.read(logFile, lines: logTailLines))

@@ -172,6 +172,7 @@ public enum VariationRebuilder {
         build.statusDescriptor = true
         build.runAsBuild(logFile: logFile, timeout: options.timeout)
         let result = try build.run()
+        BuildSandbox.awaitEnd(of: result)  // nothing of the build outlives this line
         if !result.timedOut, case .exited = result.termination, !BuildSandbox.commandRan(statusOutput: result.statusOutput) {
             throw BuildSandbox.unavailable(bwrap: bubblewrap, log: LogTail.read(logFile, lines: Rebuilder.logTailLines))
         }
