@@ -1,6 +1,6 @@
 import GovSealEncoding
 
-/// Binary DER key files: PKCS#8 PrivateKeyInfo or SubjectPublicKeyInfo (`openssl pkey -outform DER`),
+/// Binary DER key files: PKCS#8 PrivateKeyInfo, SEC1 ECPrivateKey or SubjectPublicKeyInfo (`openssl pkey -outform DER`),
 /// read through the same OpenSSL PEM path after base64 armoring; and the legacy dfx/quill Ed25519
 /// `identity.pem`, whose PKCS#8 body OpenSSL refuses.
 enum DERKeyFile {
@@ -17,10 +17,16 @@ enum DERKeyFile {
 
     static func parse(_ bytes: [UInt8]) throws -> LoadedKey {
         if let legacy = try legacyDFXKey(bytes) { return .secret(legacy, format: .der) }
-        var text = Array(Base64.encode(bytes).utf8)
+        // OpenSSL's PEM reader takes lines of at most 64 characters.
+        var encoded = Array(Base64.encode(bytes).utf8)
+        defer { wipe(&encoded) }
+        var text = [UInt8]()
         defer { wipe(&text) }
-        for label in ["PRIVATE KEY", "PUBLIC KEY"] {
-            var armored = Array("-----BEGIN \(label)-----\n".utf8) + text + Array("\n-----END \(label)-----\n".utf8)
+        for start in stride(from: 0, to: encoded.count, by: 64) {
+            text += encoded[start..<min(start + 64, encoded.count)] + [0x0a]
+        }
+        for label in ["PRIVATE KEY", "EC PRIVATE KEY", "PUBLIC KEY"] {  // openssl pkey -outform DER writes EC keys as SEC1
+            var armored = Array("-----BEGIN \(label)-----\n".utf8) + text + Array("-----END \(label)-----\n".utf8)
             defer { wipe(&armored) }
             if let key = try? PEMKeyFile.parse(armored) {
                 switch key {

@@ -32,7 +32,10 @@ enum EthereumKeystore {
             throw CryptoError(.invalidKeyFile, "\(place)crypto.cipherparams is missing")
         }
         let iv = try hex(cipherParameters, "iv", in: "\(place)crypto.cipherparams.", length: 16)
-        let ciphertext = try hex(crypto, "ciphertext", in: "\(place)crypto.", length: 32)
+        let ciphertext = try hex(crypto, "ciphertext", in: "\(place)crypto.", length: nil)
+        guard (16...32).contains(ciphertext.count) else {
+            throw CryptoError(.invalidKeyFile, "\(place)crypto.ciphertext must be a secp256k1 key of at most 32 bytes, found \(ciphertext.count)")
+        }
         let mac = try hex(crypto, "mac", in: "\(place)crypto.", length: 32)
         guard let passphrase else {
             throw CryptoError(.invalidKeyFile, "an Ethereum keystore needs its passphrase: give --passphrase-file FILE")
@@ -43,7 +46,9 @@ enum EthereumKeystore {
         guard CRYPTO_memcmp(expected, mac, 32) == 0 else {
             throw CryptoError(.invalidKeyFile, "\(place)the MAC does not match: wrong passphrase or a corrupted file")
         }
-        var secret = try PasswordKDF.aes128CTR(key: Array(derived[0..<16]), iv: iv, input: ciphertext)
+        // A key with leading zero bytes may be stored shorter (geth's 30- and 31-byte vectors).
+        var secret = [UInt8](repeating: 0, count: 32 - ciphertext.count)
+            + (try PasswordKDF.aes128CTR(key: Array(derived[0..<16]), iv: iv, input: ciphertext))
         defer { wipe(&secret) }
         let key = try PrivateKey(curve: .secp256k1, rawRepresentation: secret)
         if let stored = try KeyJSON.string(object, "address", in: place) {
@@ -76,6 +81,10 @@ enum EthereumKeystore {
             let r = UInt32(try integer(parameters, "r", in: inner, maximum: UInt64(maximumScryptR)))
             let p = UInt32(try integer(parameters, "p", in: inner, maximum: UInt64(maximumScryptP)))
             guard r >= 1, p >= 1 else { throw CryptoError(.invalidKeyFile, "\(inner)r and p must be at least 1") }
+            // RFC 7914: N < 2^(128·r/8). OpenSSL enforces it (geth's r = 1 wiki vector breaks it).
+            guard 16 * r >= 64 || n < UInt64(1) << (16 * r) else {
+                throw CryptoError(.invalidKeyFile, "\(inner)n must be below 2^(16·r) for scrypt (RFC 7914), found n = \(n) with r = \(r)")
+            }
             let memory = 128 * UInt64(r) * (n + UInt64(p) + 2) + (1 << 20)
             return try PasswordKDF.scrypt(password: passphrase, salt: salt, n: n, r: r, p: p, length: 32, maxMemory: memory)
         case "pbkdf2":
