@@ -37,9 +37,6 @@ enum EthereumKeystore {
             throw CryptoError(.invalidKeyFile, "\(place)crypto.ciphertext must be a secp256k1 key of at most 32 bytes, found \(ciphertext.count)")
         }
         let mac = try hex(crypto, "mac", in: "\(place)crypto.", length: 32)
-        guard let passphrase else {
-            throw CryptoError(.invalidKeyFile, "an Ethereum keystore needs its passphrase: give --passphrase-file FILE")
-        }
         var derived = try deriveKey(crypto, passphrase: passphrase, place: "\(place)crypto.")
         defer { wipe(&derived) }
         let expected = Keccak256.hash(Array(derived[16..<32]) + ciphertext)
@@ -61,7 +58,14 @@ enum EthereumKeystore {
         return .secret(key, format: .keystore)
     }
 
-    private static func deriveKey(_ crypto: JSONObject, passphrase: [UInt8], place: String) throws -> [UInt8] {
+    /// Checks every KDF parameter, then derives with `passphrase` (required only once the file is known good).
+    private static func deriveKey(_ crypto: JSONObject, passphrase: [UInt8]?, place: String) throws -> [UInt8] {
+        func required() throws -> [UInt8] {
+            guard let passphrase else {
+                throw CryptoError(.invalidKeyFile, "an Ethereum keystore needs its passphrase: give --passphrase-file FILE")
+            }
+            return passphrase
+        }
         let kdf = try KeyJSON.requiredString(crypto, "kdf", in: place)
         guard let parameters = try KeyJSON.object(crypto, "kdfparams") else {
             throw CryptoError(.invalidKeyFile, "\(place)kdfparams is missing")
@@ -86,7 +90,7 @@ enum EthereumKeystore {
                 throw CryptoError(.invalidKeyFile, "\(inner)n must be below 2^(16·r) for scrypt (RFC 7914), found n = \(n) with r = \(r)")
             }
             let memory = 128 * UInt64(r) * (n + UInt64(p) + 2) + (1 << 20)
-            return try PasswordKDF.scrypt(password: passphrase, salt: salt, n: n, r: r, p: p, length: 32, maxMemory: memory)
+            return try PasswordKDF.scrypt(password: required(), salt: salt, n: n, r: r, p: p, length: 32, maxMemory: memory)
         case "pbkdf2":
             let prf = try KeyJSON.requiredString(parameters, "prf", in: inner)
             guard prf == "hmac-sha256" else {
@@ -94,7 +98,7 @@ enum EthereumKeystore {
             }
             let rounds = UInt32(try integer(parameters, "c", in: inner, maximum: UInt64(maximumPBKDF2Rounds)))
             guard rounds >= 1 else { throw CryptoError(.invalidKeyFile, "\(inner)c must be at least 1") }
-            return try PasswordKDF.pbkdf2SHA256(password: passphrase, salt: salt, iterations: rounds, length: 32)
+            return try PasswordKDF.pbkdf2SHA256(password: required(), salt: salt, iterations: rounds, length: 32)
         default:
             throw CryptoError(.invalidKeyFile, "\(place)kdf \(printable(kdf)) is not supported (scrypt or pbkdf2)")
         }

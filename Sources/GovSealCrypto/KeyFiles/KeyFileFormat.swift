@@ -20,6 +20,16 @@ public enum KeyFileFormat: String, Sendable, CaseIterable {
     case keystore
 }
 
+extension KeyFileFormat {
+    /// True for the formats govseal writes (`KeyFile.write`): pem, cometbft, near, hex.
+    public var isWritable: Bool {
+        switch self {
+        case .pem, .cometbft, .near, .hex: true
+        case .openssh, .der, .keystore: false
+        }
+    }
+}
+
 /// What a key file held: a secret key (which can sign) or only a public key.
 public enum LoadedKey: Sendable {
     case secret(PrivateKey, format: KeyFileFormat)

@@ -17,7 +17,7 @@ enum OpenSSHKeyFile {
 
     static func parsePublicKeyLine(_ bytes: [UInt8]) throws -> LoadedKey {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
         guard lines.count == 1 else {
             throw CryptoError(.invalidKeyFile, "an OpenSSH public key file holds one line, found \(lines.count)")
         }
@@ -108,7 +108,7 @@ enum OpenSSHKeyFile {
     /// The base64 body between the BEGIN and END lines of the OpenSSH private key block.
     private static func pemBody(_ bytes: [UInt8]) throws -> [UInt8] {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.filter { $0 != " " && $0 != "\t" } }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.filter { $0 != " " && $0 != "\t" } }
         guard let begin = lines.firstIndex(of: "-----BEGIN\(privateLabel.filter { $0 != " " })-----"),
               let end = lines[begin...].firstIndex(of: "-----END\(privateLabel.filter { $0 != " " })-----")
         else {

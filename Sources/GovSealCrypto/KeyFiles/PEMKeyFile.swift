@@ -111,7 +111,7 @@ enum PEMKeyFile {
     /// The decoded base64 body of the one `label` block, or nil when it is absent or not base64.
     static func blockBody(_ bytes: [UInt8], label: String) -> [UInt8]? {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingTrailingSpaces }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingTrailingSpaces }
         guard let begin = lines.firstIndex(of: "-----BEGIN \(label)-----"),
               let end = lines[begin...].firstIndex(of: "-----END \(label)-----") else { return nil }
         return try? Base64.decode(lines[(begin + 1)..<end].joined())
@@ -120,7 +120,7 @@ enum PEMKeyFile {
     /// The labels of the `-----BEGIN X-----` lines, in order.
     static func blockLabels(_ bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes, as: UTF8.self)
-        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line in
+        return text.split(whereSeparator: \.isNewline).compactMap { line in
             let trimmed = line.trimmingTrailingSpaces
             guard trimmed.hasPrefix("-----BEGIN "), trimmed.hasSuffix("-----"), trimmed.count > 16 else { return nil }
             let label = trimmed.dropFirst(11).dropLast(5)

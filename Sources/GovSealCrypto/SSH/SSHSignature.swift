@@ -83,7 +83,7 @@ public enum SSHSignature {
     ///
     /// Throws `CryptoError` (`.invalidSignature`) when the armor or its base64 is malformed.
     public static func dearmor(_ text: [UInt8]) throws -> [UInt8] {
-        let lines = String(decoding: text, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        let lines = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
         guard lines.first == "-----BEGIN SSH SIGNATURE-----", lines.last == "-----END SSH SIGNATURE-----", lines.count >= 3 else {
             throw CryptoError(.invalidSignature, "not an armored SSH signature (-----BEGIN SSH SIGNATURE-----)")
