@@ -10,6 +10,7 @@
 #include <openssl/param_build.h>
 #include <openssl/x509.h>
 #include <openssl/crypto.h>
+#include <openssl/kdf.h>
 
 /* Function-like macros Swift cannot import. */
 static inline int govseal_EVP_MD_CTX_size(const EVP_MD_CTX *ctx) {

@@ -34,15 +34,28 @@ enum CLI {
 
     /// Loads a secret key for signing; `algorithm` picks ecdsa-secp256k1 or bip340 for a
     /// secp256k1 key (and the curve of a raw hex key).
-    static func loadSecretKey(_ path: String, algorithm: SignatureAlgorithm?) throws -> PrivateKey {
-        try loadSecretKeyFile(path, algorithm: algorithm).key
+    static func loadSecretKey(_ path: String, algorithm: SignatureAlgorithm?, passphraseFile: String? = nil) throws -> PrivateKey {
+        try loadSecretKeyFile(path, algorithm: algorithm, passphraseFile: passphraseFile).key
+    }
+
+    /// The passphrase in `path` (one trailing newline removed), for an Ethereum keystore. Read from a
+    /// file, never from an argument, which other users can see in the process list.
+    static func readPassphrase(_ path: String) throws -> [UInt8] {
+        try reading(path) {
+            var bytes = try AtomicFile.read(path, limit: 4096)
+            if bytes.last == 0x0a { bytes.removeLast() }
+            if bytes.last == 0x0d { bytes.removeLast() }
+            return bytes
+        }
     }
 
     /// `loadSecretKey`, also giving the file's format (a CometBFT `priv_validator_key.json`
     /// holds a consensus key).
-    static func loadSecretKeyFile(_ path: String, algorithm: SignatureAlgorithm?) throws -> (key: PrivateKey, format: KeyFileFormat) {
-        try reading(path) {
-            switch try KeyFile.load(path: path, curve: algorithm?.curve) {
+    static func loadSecretKeyFile(_ path: String, algorithm: SignatureAlgorithm?,
+                                  passphraseFile: String? = nil) throws -> (key: PrivateKey, format: KeyFileFormat) {
+        let passphrase = try passphraseFile.map(readPassphrase)
+        return try reading(path) {
+            switch try KeyFile.load(path: path, curve: algorithm?.curve, passphrase: passphrase) {
             case .secret(let key, let format):
                 if let algorithm, algorithm.curve != key.curve {
                     throw InputError(file: path, "a \(key.curve.rawValue) key cannot sign with \(algorithm.rawValue)")

@@ -13,16 +13,7 @@ struct ExternalSigner {
     let timeout: Duration
 
     func sign(_ message: [UInt8]) throws -> [UInt8] {
-        var environment: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let eq = text.firstIndex(of: "=") {
-                environment[String(text[..<eq])] = String(text[text.index(after: eq)...])
-            }
-            entry += 1
-        }
-        var process = Subprocess(executable: "/bin/sh", arguments: ["-c", command], environment: environment)
+        var process = Subprocess(executable: "/bin/sh", arguments: ["-c", command], environment: CLI.inheritedEnvironment())
         process.standardInput = .bytes(message)
         process.standardOutput = .capture(limit: 64 << 10)
         process.standardError = .capture(limit: 64 << 10)
@@ -39,5 +30,22 @@ struct ExternalSigner {
         } catch {
             throw InputError(file: "--signer-command", "the signer's output is not a 64-byte hex signature: \(error)")
         }
+    }
+}
+
+extension CLI {
+    /// This process's environment, for signers that need their own configuration (an HSM's
+    /// settings, `SSH_AUTH_SOCK` for an SSH agent).
+    static func inheritedEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let eq = text.firstIndex(of: "=") {
+                environment[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            }
+            entry += 1
+        }
+        return environment
     }
 }

@@ -13,6 +13,7 @@ public struct GovSealCommand: ParsableCommand {
             TreeHashCommand.self,
             NewCommand.self,
             SignCommand.self,
+            WalletTextCommand.self,
             VerifyCommand.self,
             NominateCommand.self,
             GroupCommand.self,

@@ -19,8 +19,11 @@ struct KeyShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show the algorithms, public keys and key ids of a key file (never the secret).",
         discussion: """
-            Reads PEM (PKCS#8, SEC1 "EC PRIVATE KEY" or "PUBLIC KEY"), CometBFT priv_validator_key.json, \
-            NEAR key JSON, or 64 hex digits (which need --alg to tell the curve). A secp256k1 key \
+            Reads PEM (PKCS#8, SEC1 "EC PRIVATE KEY", "PUBLIC KEY", the legacy dfx identity.pem), DER, \
+            OpenSSH ed25519 private keys and .pub files (also shown as sshsig, with the ssh-keygen -y line), \
+            CometBFT priv_validator_key.json (also forks' cometbft/ type names), NEAR key JSON, Ethereum \
+            keystore v3 (with --passphrase-file), or 64 hex digits with or without 0x (which need --alg to \
+            tell the curve). A secp256k1 key \
             signs both ecdsa-secp256k1 and bip340, so both are shown unless --alg picks one. A secret \
             key file readable by group or others is refused (chmod 600 it). With --chain cosmos:<id>, \
             a priv_validator_key.json key is a consensus key (its valcons address, whatever its curve); \
@@ -40,11 +43,14 @@ struct KeyShowCommand: ParsableCommand {
     @Option(help: "Bech32 prefix for a Cosmos chain not in the built-in table.")
     var bech32Prefix: String?
 
+    @Option(help: "A file holding the passphrase of an Ethereum keystore (never given as an argument).")
+    var passphraseFile: String?
+
     @Flag(help: "Print one JSON object: {file, format, secret, keys: [{alg, public_key, keyid, addresses?}]}.")
     var json = false
 
     func run() throws {
-        var report = try KeyReport.load(file, algorithm: alg)
+        var report = try KeyReport.load(file, algorithm: alg, passphrase: try passphraseFile.map(CLI.readPassphrase))
         if let chain {
             let chainID = try reading(chain) { try ChainID(parsing: chain) }
             try report.addAddresses(on: chainID, bech32Prefix: bech32Prefix)
@@ -71,6 +77,11 @@ struct KeyReport {
             lines = [("alg", publicKey.algorithm.rawValue), ("public_key", hex), ("keyid", publicKey.keyID)]
             json = [("alg", .string(publicKey.algorithm.rawValue)), ("public_key", .string(hex)),
                     ("keyid", .string(publicKey.keyID))]
+            if publicKey.algorithm == .sshsig {
+                let line = "\(SSHSignature.ed25519KeyType) \(Base64.encode(publicKey.rawRepresentation))"
+                lines.append(("openssh", line))
+                json.append(("openssh", .string(line)))
+            }
         }
     }
 
@@ -81,13 +92,13 @@ struct KeyReport {
     var entries: [Entry]
 
     /// Loads `file` and describes every algorithm its key serves (or only `algorithm`).
-    static func load(_ file: String, algorithm: SignatureAlgorithm?) throws -> KeyReport {
+    static func load(_ file: String, algorithm: SignatureAlgorithm?, passphrase: [UInt8]? = nil) throws -> KeyReport {
         try reading(file) {
-            let loaded = try KeyFile.load(path: file, curve: algorithm?.curve)
+            let loaded = try KeyFile.load(path: file, curve: algorithm?.curve, passphrase: passphrase)
             if let algorithm, algorithm.curve != loaded.curve {
                 throw InputError(file: file, "holds a \(loaded.curve.rawValue) key, which cannot be used with \(algorithm.rawValue)")
             }
-            let keys = try loaded.publicKeys().filter { algorithm == nil || $0.algorithm == algorithm }
+            let keys = try algorithm.map { [try loaded.publicKey(for: $0)] } ?? loaded.publicKeys()
             var secret = false
             if case .secret = loaded { secret = true }
             var report = KeyReport(entries: keys.map(Entry.init))

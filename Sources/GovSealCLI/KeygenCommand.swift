@@ -50,4 +50,12 @@ struct KeygenCommand: ParsableCommand {
     }
 }
 
-extension KeyFileFormat: ExpressibleByArgument {}
+/// `--format` takes only the formats govseal writes (pem, cometbft, near, hex).
+extension KeyFileFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let format = KeyFileFormat(rawValue: argument), format.isWritable else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { allCases.filter(\.isWritable).map(\.rawValue) }
+}

@@ -8,23 +8,37 @@ import Testing
 struct KeyTests {
     static let message = Array("DSSEv1 37 application/vnd.govseal.blessing.v1+json 2 {}".utf8)
 
+    /// M and W as a document gives them; the ADR-036 account rule is a stand-in address (the
+    /// real chain rule is tested in GovSealDocumentsTests).
+    static let input = SigningInput(message: message, walletText: "govseal blessing sha256:" + String(repeating: "ab", count: 32),
+                                    cosmosAccount: { "cosmos1" + Hex.encode(Digest.ripemd160(Digest.sha256($0))) })
+
     @Test("sign then verify; tampering and wrong lengths rejected", arguments: SignatureAlgorithm.allCases)
     func roundTrip(_ algorithm: SignatureAlgorithm) throws {
         let key = try PrivateKey.generate(algorithm.curve)
         let publicKey = try key.publicKey(for: algorithm)
-        let signature = try key.signature(for: Self.message, algorithm: algorithm)
-        #expect(signature.count == 64)
+        let signature = try key.signature(for: Self.input, algorithm: algorithm)
+        #expect(signature.count == algorithm.signatureLength)
         #expect(publicKey.rawRepresentation.count == algorithm.publicKeyLength)
-        #expect(publicKey.isValidSignature(signature, for: Self.message))
-        #expect(!publicKey.isValidSignature(signature, for: Self.message + [0]))
+        #expect(publicKey.isValidSignature(signature, for: Self.input))
+        let otherMessage = SigningInput(message: Self.message + [0], walletText: Self.input.walletText + "0",
+                                        cosmosAccount: Self.input.cosmosAccount)
+        #expect(!publicKey.isValidSignature(signature, for: otherMessage))
         var flipped = signature
-        flipped[10] ^= 0x80
-        #expect(!publicKey.isValidSignature(flipped, for: Self.message))
-        #expect(!publicKey.isValidSignature(Array(signature.dropLast()), for: Self.message))
-        #expect(!publicKey.isValidSignature(signature + [0], for: Self.message))
-        #expect(!publicKey.isValidSignature([], for: Self.message))
+        flipped[signature.count - 20] ^= 0x80
+        #expect(!publicKey.isValidSignature(flipped, for: Self.input))
+        #expect(!publicKey.isValidSignature(Array(signature.dropLast()), for: Self.input))
+        #expect(!publicKey.isValidSignature(signature + [0], for: Self.input))
+        #expect(!publicKey.isValidSignature([], for: Self.input))
         let other = try PrivateKey.generate(algorithm.curve).publicKey(for: algorithm)
-        #expect(!other.isValidSignature(signature, for: Self.message))
+        #expect(!other.isValidSignature(signature, for: Self.input))
+        if algorithm.isNative {
+            #expect(try key.signature(for: Self.message, algorithm: algorithm).count == 64)
+        } else {
+            // M alone is not what these algorithms sign: refused, never a signature of other bytes.
+            #expect(throws: CryptoError.unsupportedAlgorithm) { try key.signature(for: Self.message, algorithm: algorithm) }
+            #expect(!publicKey.isValidSignature(signature, for: Self.message))
+        }
     }
 
     @Test("ECDSA: deterministic (RFC 6979), low-S, over SHA-256(M)")

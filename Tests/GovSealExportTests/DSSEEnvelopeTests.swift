@@ -39,7 +39,7 @@ struct DSSEEnvelopeTests {
         }
     }
 
-    @Test("signatures verify over a PAE rebuilt by hand from the envelope", arguments: SignatureAlgorithm.allCases)
+    @Test("signatures verify over a PAE rebuilt by hand from the envelope", arguments: SignatureAlgorithm.native)
     func independentPAE(algorithm: SignatureAlgorithm) throws {
         let document = try TestDocuments.signedBlessing(by: [algorithm])
         let envelope = try TestDocuments.parse(try DSSE.envelopeBytes(for: document))
@@ -57,6 +57,7 @@ struct DSSEEnvelopeTests {
             case .ed25519: Ed25519.verify(publicKey: key, signature: sig, message: message)
             case .ecdsaSecp256k1: ECDSASecp256k1.verify(derSignature: sig, digest: Digest.sha256(message), publicKey: key)
             case .bip340: BIP340.verify(signature: sig, message: Digest.sha256(message), xOnlyPublicKey: key)
+            case .sshsig, .adr036Secp256k1, .eip191Secp256k1, .nep413Ed25519: false  // not DSSE algorithms
             }
         }
         #expect(verifies(pae(payload)))

@@ -54,3 +54,30 @@ struct SecretLeakScanTests {
         #expect(scan.leak(in: "PrivateKey(ed25519, 2233445566778899aabbcc)") != nil)
     }
 }
+
+/// The scan covers the formats of issue #17: an OpenSSH private key's body is secret, a `.pub`
+/// line is public, and a keystore's decrypted key is caught through the parsed-secret scan.
+@Suite("Secret leak scan: keys people already hold")
+struct SecretLeakScanWildTests {
+    @Test("an OpenSSH private key body line is secret; a .pub line is public")
+    func openSSH() {
+        let privateKey = Array("""
+            -----BEGIN OPENSSH PRIVATE KEY-----
+            b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+            QyNTUxOQAAACCJYs0iDdw0Fe/FTzY1b78I4H/j+R6mz2AmLtwTjHYwBAAAAJjpGas/6Rmr
+            -----END OPENSSH PRIVATE KEY-----
+
+            """.utf8)
+        #expect(SecretLeakScan(keyFile: privateKey).leak(in: "oops QyNTUxOQAAACCJYs0iDdw0Fe") != nil)
+        let publicLine = Array("ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTY= me@host\n".utf8)
+        #expect(SecretLeakScan(keyFile: publicLine).leak(in: "SSH key type ecdsa-sha2-nistp256 is not one govseal signs with") == nil)
+    }
+
+    @Test("a parsed keystore secret quoted in hex, base64 or base58 is a leak")
+    func keystoreSecret() {
+        let hex = "7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe9d"
+        let scan = SecretLeakScan(secretTexts: [Array(hex.utf8)])
+        #expect(scan.leak(in: "key " + hex) != nil)
+        #expect(scan.leak(in: "the MAC does not match: wrong passphrase or a corrupted file") == nil)
+    }
+}

@@ -26,8 +26,8 @@ public enum ICP {
             return ed25519SPKIPrefix + publicKey.rawRepresentation
         case .ecdsaSecp256k1:
             return secp256k1SPKIPrefix + (try reportingKeyErrors { try Secp256k1.uncompressed(publicKey.rawRepresentation) })
-        case .bip340:
-            throw ChainError(.unsupportedAlgorithm, "ICP principals come from ed25519 or ecdsa-secp256k1 keys, not bip340")
+        case .bip340, .sshsig, .adr036Secp256k1, .eip191Secp256k1, .nep413Ed25519:
+            throw ChainError(.unsupportedAlgorithm, "ICP principals come from ed25519 or ecdsa-secp256k1 keys, not \(publicKey.algorithm.rawValue)")
         }
     }
 

@@ -9,12 +9,24 @@ enum CometBFTKeyFile {
     static let ed25519PublicType = "tendermint/PubKeyEd25519"
     static let secp256k1PrivateType = "tendermint/PrivKeySecp256k1"
     static let secp256k1PublicType = "tendermint/PubKeySecp256k1"
+    /// The amino name prefixes of CometBFT and of forks that renamed the key types
+    /// (`cometbft/PrivKeySecp256k1`), read as the Tendermint names.
+    static let typePrefixes = ["tendermint/", "cometbft/"]
+
+    /// The Tendermint name of a key type written under any known prefix, e.g.
+    /// `cometbft/PrivKeySecp256k1` → `tendermint/PrivKeySecp256k1`; other names unchanged.
+    static func canonicalType(_ type: String) -> String {
+        for prefix in typePrefixes where type.hasPrefix(prefix) {
+            return "tendermint/" + type.dropFirst(prefix.count)
+        }
+        return type
+    }
 
     static func parse(_ object: JSONObject) throws -> LoadedKey {
         guard let privateMember = try KeyJSON.object(object, "priv_key") else {
             throw CryptoError(.invalidKeyFile, "CometBFT key file: priv_key is missing (a public-only file is not a key file)")
         }
-        let type = try KeyJSON.requiredString(privateMember, "type", in: "CometBFT key file: priv_key.")
+        let type = canonicalType(try KeyJSON.requiredString(privateMember, "type", in: "CometBFT key file: priv_key."))
         let encoded = try KeyJSON.requiredString(privateMember, "value", in: "CometBFT key file: priv_key.")
         var secret: [UInt8]
         do {
@@ -47,7 +59,7 @@ enum CometBFTKeyFile {
             publicKey = try key.publicKey(for: .ecdsaSecp256k1).rawRepresentation
         default:
             throw CryptoError(.invalidKeyFile, "CometBFT key file: unsupported priv_key.type \"\(printable(type))\" "
-                + "(expected \(ed25519PrivateType) or \(secp256k1PrivateType))")
+                + "(expected \(ed25519PrivateType) or \(secp256k1PrivateType), also under the cometbft/ prefix)")
         }
         try checkPublicKey(object, expected: publicKey, curve: key.curve)
         try checkAddress(object, publicKey: publicKey, curve: key.curve)
@@ -87,7 +99,7 @@ enum CometBFTKeyFile {
 
     private static func checkPublicKey(_ object: JSONObject, expected: [UInt8], curve: KeyCurve) throws {
         guard let member = try KeyJSON.object(object, "pub_key") else { return }
-        let type = try KeyJSON.requiredString(member, "type", in: "CometBFT key file: pub_key.")
+        let type = canonicalType(try KeyJSON.requiredString(member, "type", in: "CometBFT key file: pub_key."))
         let expectedType = curve == .ed25519 ? ed25519PublicType : secp256k1PublicType
         guard type == expectedType else {
             throw CryptoError(.invalidKeyFile, "CometBFT key file: pub_key.type \"\(printable(type))\" does not match "

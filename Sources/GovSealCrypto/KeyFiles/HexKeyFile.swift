@@ -1,9 +1,17 @@
 import GovSealEncoding
 
-/// A raw secret as 64 hex digits (surrounding whitespace allowed).
+/// A raw secret as 64 hex digits, with or without a `0x` prefix (as wallets export it);
+/// surrounding whitespace allowed.
 enum HexKeyFile {
+    /// True when `bytes` (without surrounding whitespace) start with `0x` or `0X`.
+    static func hasPrefix(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "0")
+            && (bytes[bytes.startIndex + 1] | 0x20) == UInt8(ascii: "x")
+    }
+
     static func parse(_ bytes: [UInt8], curve: KeyCurve?) throws -> LoadedKey {
-        let digits = bytes.filter { !KeyFile.isWhitespace($0) }
+        var digits = bytes.filter { !KeyFile.isWhitespace($0) }
+        if hasPrefix(digits[...]) { digits.removeFirst(2) }
         guard digits.count == 64 else {
             var reason = "a hex key file holds a 32-byte secret key (64 hex digits), found \(digits.count) digits"
             if digits.count == 66 || digits.count == 130 {

@@ -2,7 +2,7 @@ import GovSealJSON
 import GovSealEncoding
 
 /// NEAR key JSON (as near-cli writes it): `account_id`, `public_key` `ed25519:<base58>` and
-/// `secret_key` (or `private_key`) `ed25519:<base58 of seed‖public key>`. Ed25519 only.
+/// `secret_key` (or `private_key`, never both) `ed25519:<base58 of seed‖public key>`. Ed25519 only.
 /// The stored public key must match the secret.
 enum NEARKeyFile {
     static let prefix = "ed25519:"
@@ -10,8 +10,10 @@ enum NEARKeyFile {
     static func parse(_ object: JSONObject) throws -> LoadedKey {
         let secretText = try KeyJSON.string(object, "secret_key", in: "NEAR key file: ")
         let privateText = try KeyJSON.string(object, "private_key", in: "NEAR key file: ")
-        if let secretText, let privateText, secretText != privateText {
-            throw CryptoError(.invalidKeyFile, "NEAR key file: secret_key and private_key differ")
+        // nearcore's KeyFile has `secret_key` with the alias `private_key`: serde refuses a file
+        // with both ("duplicate field"), and so does govseal, even when they are equal.
+        if secretText != nil, privateText != nil {
+            throw CryptoError(.invalidKeyFile, "NEAR key file: has both secret_key and private_key (nearcore refuses such a file; keep one)")
         }
         guard let text = secretText ?? privateText else {
             throw CryptoError(.invalidKeyFile, "NEAR key file: secret_key is missing")

@@ -1,4 +1,5 @@
 import COpenSSL
+import GovSealEncoding
 
 /// PEM key files through OpenSSL: PKCS#8 "PRIVATE KEY", SEC1 "EC PRIVATE KEY" (optionally
 /// after an "EC PARAMETERS" block) and SubjectPublicKeyInfo "PUBLIC KEY"; written as PKCS#8.
@@ -10,6 +11,10 @@ enum PEMKeyFile {
                 + "decrypt it first (openssl pkey -in FILE -out PLAIN.pem) and keep the result mode 0600")
         }
         if labels.contains(where: { $0.hasSuffix("PRIVATE KEY") }) {
+            if labels == ["PRIVATE KEY"], var body = blockBody(bytes, label: "PRIVATE KEY") {
+                defer { wipe(&body) }
+                if let legacy = try DERKeyFile.legacyDFXKey(body) { return .secret(legacy, format: .pem) }
+            }
             return .secret(try parsePrivateKey(bytes), format: .pem)
         }
         if labels.contains("PUBLIC KEY") {
@@ -103,10 +108,19 @@ enum PEMKeyFile {
         }
     }
 
+    /// The decoded base64 body of the one `label` block, or nil when it is absent or not base64.
+    static func blockBody(_ bytes: [UInt8], label: String) -> [UInt8]? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingTrailingSpaces }
+        guard let begin = lines.firstIndex(of: "-----BEGIN \(label)-----"),
+              let end = lines[begin...].firstIndex(of: "-----END \(label)-----") else { return nil }
+        return try? Base64.decode(lines[(begin + 1)..<end].joined())
+    }
+
     /// The labels of the `-----BEGIN X-----` lines, in order.
     static func blockLabels(_ bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes, as: UTF8.self)
-        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line in
+        return text.split(whereSeparator: \.isNewline).compactMap { line in
             let trimmed = line.trimmingTrailingSpaces
             guard trimmed.hasPrefix("-----BEGIN "), trimmed.hasSuffix("-----"), trimmed.count > 16 else { return nil }
             let label = trimmed.dropFirst(11).dropLast(5)

@@ -45,6 +45,9 @@ public struct PrivateKey: Sendable {
             case .ed25519: try Ed25519.publicKey(seed: seed)
             case .ecdsaSecp256k1: try Secp256k1.publicKey(secretKey: seed)
             case .bip340: try BIP340.xOnlyPublicKey(secretKey: seed)
+            case .nep413Ed25519: try Ed25519.publicKey(seed: seed)
+            case .sshsig: SSHSignature.ed25519KeyBlob(try Ed25519.publicKey(seed: seed))
+            case .adr036Secp256k1, .eip191Secp256k1: try Secp256k1.publicKey(secretKey: seed)
             }
         }
         return try PublicKey(algorithm: algorithm, rawRepresentation: raw)
@@ -66,8 +69,23 @@ public struct PrivateKey: Sendable {
             case .bip340:
                 try BIP340.sign(message: Digest.sha256(message), secretKey: key,
                                 auxiliaryRandomness: SecureRandom.bytes(32))
+            case .sshsig, .adr036Secp256k1, .eip191Secp256k1, .nep413Ed25519:
+                throw CryptoError(.unsupportedAlgorithm, "\(algorithm.rawValue) does not sign M alone: "
+                    + "use signature(for: SigningInput, algorithm:)")
             }
         }
+    }
+
+    /// Signs what `algorithm` covers in `input` (DESIGN.md): M for the native algorithms; an SSHSIG
+    /// blob over M (namespace `govseal`, sha512) for `sshsig`; the wallet text W as Keplr
+    /// (ADR-036), `personal_sign` (EIP-191, v = 27 or 28) or a NEAR wallet (NEP-413) sign it.
+    ///
+    /// Throws `CryptoError` (`.unsupportedAlgorithm`) when `algorithm` belongs to another curve, or
+    /// for ADR-036 when `input` has no Cosmos account rule.
+    public func signature(for input: SigningInput, algorithm: SignatureAlgorithm) throws -> [UInt8] {
+        if algorithm.isNative { return try signature(for: input.message, algorithm: algorithm) }
+        try checkAlgorithm(algorithm)
+        return try secret.withBytes { try WalletSignature.sign(algorithm, secret: $0, input: input) }
     }
 
     /// Calls `body` with the 32 secret bytes. For key-file writers only: do not keep, print or log them.
@@ -75,10 +93,11 @@ public struct PrivateKey: Sendable {
         try secret.withBytes(body)
     }
 
-    /// The algorithms this key can sign with: Ed25519 → `ed25519`; secp256k1 →
-    /// `ecdsa-secp256k1` (the default) and `bip340`.
+    /// The native algorithms this key signs M with: Ed25519 → `ed25519`; secp256k1 →
+    /// `ecdsa-secp256k1` (the default) and `bip340`. (It also signs the wallet algorithms and
+    /// `sshsig` of its curve when asked by name.)
     public var algorithms: [SignatureAlgorithm] {
-        SignatureAlgorithm.allCases.filter { $0.curve == curve }
+        SignatureAlgorithm.native.filter { $0.curve == curve }
     }
 
     private func checkAlgorithm(_ algorithm: SignatureAlgorithm) throws {

@@ -21,11 +21,13 @@ public struct PublicKey: Sendable, Hashable {
                 + "found \(rawRepresentation.count)")
         }
         switch algorithm {
-        case .ed25519:
+        case .ed25519, .nep413Ed25519:
             _ = try EVPKey.ed25519(publicKey: rawRepresentation)
-        case .ecdsaSecp256k1:
+        case .sshsig:
+            _ = try EVPKey.ed25519(publicKey: SSHSignature.ed25519Key(fromBlob: rawRepresentation))
+        case .ecdsaSecp256k1, .adr036Secp256k1, .eip191Secp256k1:
             guard rawRepresentation[0] == 0x02 || rawRepresentation[0] == 0x03 else {
-                throw CryptoError(.invalidKey, "an ecdsa-secp256k1 public key is compressed SEC1 (starting 02 or 03), "
+                throw CryptoError(.invalidKey, "an \(algorithm.rawValue) public key is compressed SEC1 (starting 02 or 03), "
                     + "found first byte \(Hex.encode(rawRepresentation.prefix(1)))")
             }
             _ = try Secp256k1.parsePublicKey(rawRepresentation)
@@ -48,10 +50,13 @@ public struct PublicKey: Sendable, Hashable {
     ///   high-S signature is invalid; it is never normalised before verifying);
     /// - bip340: BIP-340 over the 32-byte SHA-256(M).
     ///
-    /// Returns false for any wrong length or invalid encoding; never traps.
+    /// Returns false for any wrong length or invalid encoding, and for an algorithm that does not
+    /// sign M alone (use `isValidSignature(_:for:)` with a `SigningInput`); never traps.
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         guard signature.count == algorithm.signatureLength else { return false }
         switch algorithm {
+        case .sshsig, .adr036Secp256k1, .eip191Secp256k1, .nep413Ed25519:
+            return false
         case .ed25519:
             return Ed25519.verify(publicKey: rawRepresentation, signature: signature, message: message)
         case .ecdsaSecp256k1:
@@ -60,6 +65,20 @@ public struct PublicKey: Sendable, Hashable {
         case .bip340:
             return BIP340.verify(signature: signature, message: Digest.sha256(message), xOnlyPublicKey: rawRepresentation)
         }
+    }
+}
+
+extension PublicKey {
+    /// Verifies a signature of any algorithm over what it covers in `input` (DESIGN.md): the native
+    /// algorithms and `sshsig` over M; `adr036-secp256k1`, `eip191-secp256k1` and `nep413-ed25519`
+    /// over the wallet text W (ADR-036 with the signer's account address from `input`).
+    ///
+    /// Low-S only for every ECDSA form; an EIP-191 `v` must be 0, 1, 27 or 28 and recover this key.
+    /// Returns false for anything malformed; never traps.
+    public func isValidSignature(_ signature: [UInt8], for input: SigningInput) -> Bool {
+        algorithm.isNative
+            ? isValidSignature(signature, for: input.message)
+            : WalletSignature.verify(algorithm, publicKey: rawRepresentation, signature: signature, input: input)
     }
 }
 

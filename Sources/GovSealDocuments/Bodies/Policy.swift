@@ -101,15 +101,15 @@ public struct Policy: Sendable, Equatable {
         guard !keys.isEmpty else { throw DocumentError(.invalidValue, path: k.path, "a policy needs at least one key") }
         // One secp256k1 secret key has two public forms (33-byte ECDSA, 32-byte x-only BIP-340):
         // listing both would let one signer count twice toward a threshold.
-        var xOnly: [[UInt8]: String] = [:]
-        for (keyID, key) in keys where key.publicKey.algorithm.curve == .secp256k1 {
-            let raw = key.publicKey.rawRepresentation
-            let x = raw.count == 33 ? Array(raw.dropFirst()) : raw
-            if let other = xOnly[x] {
+        // The same holds for an Ed25519 key and its sshsig or nep413 form, and a secp256k1 key and its wallet forms.
+        var signers: [[UInt8]: String] = [:]
+        for (keyID, key) in keys {
+            let signer = key.publicKey.algorithm.signerIdentity(of: key.publicKey.rawRepresentation)
+            if let other = signers[signer] {
                 throw DocumentError(.invalidValue, path: k.childPath(keyID),
-                                    "the same secp256k1 key as \(other) (one key in its ecdsa-secp256k1 and bip340 forms)")
+                                    "the same \(key.publicKey.algorithm.curve.rawValue) key as \(other) (one key in two algorithms' forms)")
             }
-            xOnly[x] = keyID
+            signers[signer] = keyID
         }
         self.keys = keys
         let index = Self.index(keys)

@@ -40,12 +40,12 @@ public struct SignatureEntry: Sendable, Equatable {
         let algText = try reader.string("alg")
         guard let alg = SignatureAlgorithm(rawValue: algText) else {
             throw DocumentError(.invalidSignatureEntry, path: reader.childPath("alg"),
-                                "unknown alg '\(algText)' (known: ed25519, ecdsa-secp256k1, bip340)")
+                                "unknown alg '\(algText)' (known: \(SignatureAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let keyID = try reader.hex("keyid", lengths: [32])
         let publicKey = try Hex.decode(try reader.hex("public_key", lengths: [alg.publicKeyLength]))
         if alg.curve == .ed25519 {
-            try Self.checkEd25519Key(publicKey, path: reader.childPath("public_key"), code: .invalidSignatureEntry)
+            try Self.checkEd25519Key(alg.curveKey(of: publicKey), path: reader.childPath("public_key"), code: .invalidSignatureEntry)
         }
         let signature = try reader.hex("sig", lengths: [alg.signatureLength])
         try reader.rejectUnknown()

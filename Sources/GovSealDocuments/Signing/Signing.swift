@@ -14,15 +14,20 @@ extension Document {
         }
         let publicKey = try key.publicKey(for: alg)
         try refuseDuplicate(publicKey)
-        let signature = try key.signature(for: signingInput, algorithm: alg)
+        if alg == .adr036Secp256k1, cosmosChainRule == nil {
+            throw DocumentError(.signingRefused, "adr036-secp256k1 signs for an account on the document's Cosmos chain; "
+                + "this \(type.rawValue) names no Cosmos chain with a built-in bech32 prefix")
+        }
+        let signature = try key.signature(for: signingContext, algorithm: alg)
         return adding(SignatureEntry(publicKey: publicKey, signature: signature))
     }
 
-    /// A copy with a signature made elsewhere (an external signer); the signature is verified
-    /// before it is added, so a wrong key or a bad signer never produces a broken document.
+    /// A copy with a signature made elsewhere (an external signer, `ssh-keygen`, a wallet); the
+    /// signature is verified (`PublicKey.isValidSignature(_:for:)` over `signingContext`) before it
+    /// is added, so a wrong key or a bad signer never produces a broken document.
     public func adding(signature: [UInt8], by publicKey: PublicKey) throws -> Document {
         try refuseDuplicate(publicKey)
-        guard publicKey.isValidSignature(signature, for: signingInput) else {
+        guard publicKey.isValidSignature(signature, for: signingContext) else {
             throw DocumentError(.signingRefused,
                                 "the \(publicKey.algorithm.rawValue) signature does not verify for key \(publicKey.keyID)")
         }

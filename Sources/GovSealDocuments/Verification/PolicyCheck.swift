@@ -37,7 +37,7 @@ extension Policy {
         var outsideIDs = Set<String>()
         for check in signatures where check.isValid {
             if role.contains(check.keyID), key(check.keyID)?.publicKey.algorithm == check.algorithm {
-                let signer = Self.signerIdentity(check)
+                let signer = check.algorithm.signerIdentity(of: check.publicKey)
                 if !countedIDs.contains(check.keyID), !countedSigners.contains(signer) {
                     counted.append(check.keyID)
                     countedIDs.insert(check.keyID)
@@ -48,15 +48,6 @@ extension Policy {
             }
         }
         return ThresholdResult(role: roleName, threshold: role.threshold, counted: counted, outsideRole: outside)
-    }
-
-    /// What identifies the secret key behind a signature: the x coordinate for secp256k1 (the
-    /// last 32 bytes of a compressed key are its x-only form), the key itself for Ed25519.
-    static func signerIdentity(_ check: SignatureCheck) -> [UInt8] {
-        switch check.algorithm {
-        case .ed25519: [0x00] + check.publicKey
-        case .ecdsaSecp256k1, .bip340: [0x01] + check.publicKey.suffix(32)
-        }
     }
 
     /// The role a document type must be signed by, if the verifier uses one.

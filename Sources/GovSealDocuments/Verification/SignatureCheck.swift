@@ -34,6 +34,7 @@ extension Document {
     /// when it fails is the key validated on its own, to say which of the two is wrong.
     public func checkSignatures() -> [SignatureCheck] {
         let message = signingInput
+        let context = signatures.contains(where: { !$0.algorithm.isNative }) ? signingContext : nil
         var prehashed: [UInt8]?
         var seen: [[UInt8]: Int] = [:]
         var checks: [SignatureCheck] = []
@@ -50,8 +51,8 @@ extension Document {
                 checks.append(result(.invalid(reason: "stored keyid \(entry.keyID) does not match the key (computed \(keyID))")))
                 continue
             }
-            guard Self.verifies(entry, message: message, prehashed: &prehashed) else {
-                checks.append(result(.invalid(reason: Self.failureReason(entry))))
+            guard Self.verifies(entry, message: message, context: context, prehashed: &prehashed) else {
+                checks.append(result(.invalid(reason: Self.failureReason(entry, context: context))))
                 continue
             }
             let signer = entry.algorithm.signerIdentity(of: entry.publicKey)
@@ -69,12 +70,17 @@ extension Document {
     /// `PublicKey`: Ed25519 over M; ECDSA (compact, low-S only) over SHA-256(M) with a
     /// compressed key; BIP-340 over SHA-256(M). True only when the key is also a valid key of
     /// the algorithm (the length and prefix checks of `PublicKey.init`, and the primitive's parse).
-    private static func verifies(_ entry: SignatureEntry, message: [UInt8], prehashed: inout [UInt8]?) -> Bool {
+    /// The other algorithms (sshsig and the wallets') are verified over `context` by `PublicKey`.
+    private static func verifies(_ entry: SignatureEntry, message: [UInt8], context: SigningInput?,
+                                 prehashed: inout [UInt8]?) -> Bool {
         let key = entry.publicKey
         guard key.count == entry.algorithm.publicKeyLength, entry.signature.count == entry.algorithm.signatureLength else {
             return false
         }
         switch entry.algorithm {
+        case .sshsig, .adr036Secp256k1, .eip191Secp256k1, .nep413Ed25519:
+            guard let context, let publicKey = try? PublicKey(algorithm: entry.algorithm, rawRepresentation: key) else { return false }
+            return publicKey.isValidSignature(entry.signature, for: context)
         case .ed25519:
             return Ed25519.verify(publicKey: key, signature: entry.signature, message: message)
         case .ecdsaSecp256k1:
@@ -90,12 +96,26 @@ extension Document {
     }
 
     /// Why a signature that did not verify is invalid: its key, a high-S ECDSA form, or the signature.
-    private static func failureReason(_ entry: SignatureEntry) -> String {
+    private static func failureReason(_ entry: SignatureEntry, context: SigningInput?) -> String {
         guard (try? PublicKey(algorithm: entry.algorithm, rawRepresentation: entry.publicKey)) != nil else {
             return "public key is not a valid \(entry.algorithm.rawValue) key"
         }
-        if entry.algorithm == .ecdsaSecp256k1, !ECDSASecp256k1.isLowS(compactSignature: entry.signature) {
+        if entry.algorithm == .adr036Secp256k1, context?.cosmosAccount == nil {
+            return "adr036-secp256k1 signs for an account on a Cosmos chain, and this document names no Cosmos chain "
+                + "with a built-in bech32 prefix"
+        }
+        if entry.algorithm.curve == .secp256k1, entry.algorithm != .bip340,
+           !ECDSASecp256k1.isLowS(compactSignature: Array(entry.signature.prefix(64))) {
             return "high-S ECDSA signature (only low-S signatures are valid)"
+        }
+        if entry.algorithm == .eip191Secp256k1, ![0, 1, 27, 28].contains(entry.signature[64]) {
+            return "EIP-191 signature with v = \(entry.signature[64]) (expected 0, 1, 27 or 28)"
+        }
+        if entry.algorithm == .sshsig, let blob = try? SSHSignature.parse(entry.signature) {
+            if blob.namespace != SSHSignature.govsealNamespace {
+                return "SSH signature for namespace \"\(blob.namespace)\", not \"govseal\""
+            }
+            if blob.publicKeyBlob != entry.publicKey { return "SSH signature made by another key than public_key" }
         }
         return "signature does not verify"
     }

@@ -3,8 +3,8 @@ import GovSealJSON
 /// Finds secret key material quoted in text a user may see (an error, a description).
 ///
 /// "Secret material" is what a key file keeps its secret in: the `priv_key.value`,
-/// `secret_key` and `private_key` strings of a JSON key file, and the lines of a PEM or hex
-/// file other than `-----BEGIN/END …-----` and `Name: value` headers. A run of
+/// `secret_key` and `private_key` strings of a JSON key file, and the lines of a PEM, OpenSSH or hex
+/// file other than `-----BEGIN/END …-----` and `Name: value` headers and OpenSSH `.pub` lines. A run of
 /// `windowLength` characters of it (from the base64, base58 and hex alphabets) that appears
 /// in the text is a leak, unless the same characters also stand in a public part of the file
 /// (a label, a member name, a `type` value), which messages may quote.
@@ -55,7 +55,13 @@ struct SecretLeakScan {
             return (secret, open)
         }
         let lines = bytes.split { $0 == 0x0a || $0 == 0x0d }.map(Array.init)
-        let isPublic: ([UInt8]) -> Bool = { $0.starts(with: Array("-----".utf8)) || $0.contains(UInt8(ascii: ":")) }
+        // OpenSSH `.pub` lines (`ssh-ed25519 AAAA… comment`) hold only a public key.
+        let publicKeyLine: ([UInt8]) -> Bool = { line in
+            ["ssh-", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"].contains { line.starts(with: Array($0.utf8)) }
+        }
+        let isPublic: ([UInt8]) -> Bool = {
+            $0.starts(with: Array("-----".utf8)) || $0.contains(UInt8(ascii: ":")) || publicKeyLine($0)
+        }
         return (lines.filter { !isPublic($0) }, lines.filter(isPublic))
     }
 

@@ -39,8 +39,10 @@ struct SecretKeyTests {
     }
 
     /// The textual forms a leaked secret could take.
-    static func secretForms(_ path: String, curve: KeyCurve) throws -> [String] {
-        guard case .secret(let key, _) = try KeyFile.load(path: path, curve: curve) else { throw SetupError("\(path) holds no secret") }
+    static func secretForms(_ path: String, curve: KeyCurve, passphrase: [UInt8]? = nil) throws -> [String] {
+        guard case .secret(let key, _) = try KeyFile.load(path: path, curve: curve, passphrase: passphrase) else {
+            throw SetupError("\(path) holds no secret")
+        }
         let secret = key.withSecretBytes { $0 }
         let publicKey = try key.publicKey(for: key.curve == .ed25519 ? .ed25519 : .bip340).rawRepresentation
         let extended = secret + publicKey  // NEAR and CometBFT store seed ‖ public key
@@ -93,10 +95,42 @@ struct SecretKeyTests {
         try run(["verify", "nom.json", "att.json", "blessing.json", "--json"])
         try run(["export", "dsse", "att.json"])
 
+        // Key files in the wild (issue #17) and the wallet algorithms, on success and error paths.
+        try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "wild-ssh"], in: workspace.path)
+        try Shell.run("openssl", ["pkey", "-in", "keys/k1.pem", "-outform", "DER", "-out", "wild-k1.der"], in: workspace.path)
+        try workspace.chmod("wild-k1.der", 0o600)
+        try workspace.write("wild-0x.hex", "0x" + String(decoding: try workspace.read("keys/ed.hex"), as: UTF8.self), mode: 0o600)
+        try workspace.write("wild-keystore.json", Self.gethVeryLightScrypt, mode: 0o600)
+        try workspace.write("empty-pass", "", mode: 0o600)
+        try workspace.write("wrong-pass", "wrong\n", mode: 0o600)
+        let wild: [(key: String, algs: [String], extra: [String])] = [
+            ("wild-ssh", ["ed25519", "sshsig", "nep413-ed25519"], []),
+            ("wild-k1.der", ["eip191-secp256k1", "adr036-secp256k1"], []),
+            ("wild-0x.hex", ["nep413-ed25519"], []),
+            ("wild-keystore.json", ["eip191-secp256k1", "adr036-secp256k1"], ["--passphrase-file", "empty-pass"]),
+        ]
+        for (key, algs, extra) in wild {
+            for alg in algs {
+                try run(["key", "show", key, "--alg", alg, "--json"] + extra)
+                try workspace.write("doc-\(key)-\(alg).json", try workspace.read("unsigned.json"))
+                try run(["sign", "doc-\(key)-\(alg).json", "--key", key, "--alg", alg] + extra)
+                try run(["sign", "doc-\(key)-\(alg).json", "--key", key, "--alg", alg] + extra)  // signed twice
+            }
+            try run(["sign", "unsigned.json", "--key", key, "--alg", algs[0], "--passphrase-file", "wrong-pass"])
+        }
+        try run(["sign", "unsigned.json", "--key", "wild-keystore.json", "--alg", "eip191-secp256k1"])  // no passphrase
+        try workspace.write("doc-ssh-agentless.json", try workspace.read("unsigned.json"))
+        try run(["sign", "doc-ssh-agentless.json", "--ssh-key", "wild-ssh"])
+        try run(["verify", "doc-wild-ssh-sshsig.json", "doc-wild-k1.der-eip191-secp256k1.json", "doc-ssh-agentless.json", "--json"])
+
         var forms: [(key: String, form: String)] = []
         for key in keys {
             let curve: KeyCurve = key.hasSuffix("k1") || key.hasSuffix("k1.pem") ? .secp256k1 : .ed25519
             forms += try Self.secretForms(workspace.url(key), curve: curve).map { (key, $0) }
+        }
+        for (key, algs, extra) in wild {
+            let curve: KeyCurve = algs[0].contains("secp256k1") ? .secp256k1 : .ed25519
+            forms += try Self.secretForms(workspace.url(key), curve: curve, passphrase: extra.isEmpty ? nil : []).map { (key, $0) }
         }
         #expect(runs.count > 60)
         for result in runs {
@@ -112,4 +146,14 @@ struct SecretKeyTests {
         }
         #expect(workspace.exists("nom.json") && workspace.exists("att.json"), "the success paths ran")
     }
+
+    /// go-ethereum's accounts/keystore/testdata/very-light-scrypt.json (empty passphrase).
+    static let gethVeryLightScrypt = """
+        {"address":"45dea0fb0bba44f4fcf290bba71fd57d7117cbb8","crypto":{"cipher":"aes-128-ctr",\
+        "ciphertext":"b87781948a1befd247bff51ef4063f716cf6c2d3481163e9a8f42e1f9bb74145",\
+        "cipherparams":{"iv":"dc4926b48a105133d2f16b96833abf1e"},"kdf":"scrypt","kdfparams":{"dklen":32,"n":2,"p":1,"r":8,\
+        "salt":"004244bbdc51cadda545b1cfa43cff9ed2ae88e08c61f1479dbb45410722f8f0"},\
+        "mac":"39990c1684557447940d4c69e06b1b82b2aceacb43f284df65c956daf3046b85"},\
+        "id":"ce541d8d-c79b-40f8-9f8c-20f59616faba","version":3}
+        """
 }
