@@ -13,17 +13,9 @@ struct ExternalSigner {
     let timeout: Duration
 
     func sign(_ message: [UInt8]) throws -> [UInt8] {
-        var process = Subprocess(executable: "/bin/sh", arguments: ["-c", command], environment: CLI.inheritedEnvironment())
-        process.standardInput = .bytes(message)
-        process.standardOutput = .capture(limit: 64 << 10)
-        process.standardError = .capture(limit: 64 << 10)
-        process.timeout = timeout
-        let result = try process.run()
-        guard result.succeeded else {
-            let why = result.timedOut ? "timed out" : "\(result.termination)"
-            throw InputError(file: "--signer-command", "the signer \(why): \(String(result.errorText.prefix(200)))")
-        }
-        let text = String(decoding: result.standardOutput, as: UTF8.self)
+        let output = try CLI.runSigner(executable: "/bin/sh", arguments: ["-c", command], message: message, timeout: timeout,
+                                       place: "--signer-command", what: "the signer")
+        let text = String(decoding: output, as: UTF8.self)
             .filter { !$0.isWhitespace }
         do {
             return try Hex.decode(text, length: 64)
@@ -34,6 +26,24 @@ struct ExternalSigner {
 }
 
 extension CLI {
+    /// Runs a signing program (an external signer, `ssh-keygen -Y sign`) with M on standard input
+    /// and the user's environment, and returns what it printed (at most 64 KiB). A failure or a
+    /// timeout is bad input naming `place`, with the program's first 200 bytes of error text.
+    static func runSigner(executable: String, arguments: [String], message: [UInt8], timeout: Duration,
+                          place: String, what: String) throws -> [UInt8] {
+        var process = Subprocess(executable: executable, arguments: arguments, environment: inheritedEnvironment())
+        process.standardInput = .bytes(message)
+        process.standardOutput = .capture(limit: 64 << 10)
+        process.standardError = .capture(limit: 64 << 10)
+        process.timeout = timeout
+        let result = try process.run()
+        guard result.succeeded else {
+            let why = result.timedOut ? "timed out" : "\(result.termination)"
+            throw InputError(file: place, "\(what) \(why): \(String(result.errorText.prefix(200)))")
+        }
+        return result.standardOutput
+    }
+
     /// This process's environment, for signers that need their own configuration (an HSM's
     /// settings, `SSH_AUTH_SOCK` for an SSH agent).
     static func inheritedEnvironment() -> [String: String] {

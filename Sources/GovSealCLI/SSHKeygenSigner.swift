@@ -34,20 +34,11 @@ struct SSHKeygenSigner {
         guard let executable = Self.findExecutable("ssh-keygen") else {
             throw InputError(file: "--ssh-key", "ssh-keygen is not on PATH (OpenSSH 8.1 or later signs with -Y sign)")
         }
-        var process = Subprocess(executable: executable, arguments: ["-Y", "sign", "-n", SSHSignature.govsealNamespace,
-                                                                     "-f", keyPath, "-"],
-                                 environment: CLI.inheritedEnvironment())
-        process.standardInput = .bytes(message)
-        process.standardOutput = .capture(limit: 64 << 10)
-        process.standardError = .capture(limit: 64 << 10)
-        process.timeout = timeout
-        let result = try process.run()
-        guard result.succeeded else {
-            let why = result.timedOut ? "timed out" : "\(result.termination)"
-            throw InputError(file: keyPath, "ssh-keygen -Y sign \(why): \(String(result.errorText.prefix(200)))")
-        }
+        let output = try CLI.runSigner(executable: executable,
+                                       arguments: ["-Y", "sign", "-n", SSHSignature.govsealNamespace, "-f", keyPath, "-"],
+                                       message: message, timeout: timeout, place: keyPath, what: "ssh-keygen -Y sign")
         do {
-            return try SSHSignature.dearmor(result.standardOutput)
+            return try SSHSignature.dearmor(output)
         } catch {
             throw InputError(file: keyPath, "ssh-keygen printed no SSH signature: \(error)")
         }
