@@ -5,7 +5,9 @@ import Glibc
 #endif
 
 /// Signs M with `ssh-keygen -Y sign -n govseal -f KEY`, so keys held by an SSH agent or on a
-/// FIDO token sign too. Its output is never trusted: the caller verifies the signature.
+/// FIDO token can make the signature (only `ssh-ed25519` keys verify for now: a FIDO `sk-ssh-ed25519`
+/// signature is refused by the check that follows). Its output is never trusted: the caller
+/// verifies the signature.
 struct SSHKeygenSigner {
     /// The private key file, or the `.pub` file of a key held by the agent.
     let keyPath: String

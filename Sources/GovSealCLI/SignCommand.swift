@@ -13,7 +13,7 @@ struct SignCommand: ParsableCommand {
         A secp256k1 key signs ecdsa-secp256k1 unless --alg bip340. A key that already signed is refused.
 
         Keys people already hold: --ssh-key KEY signs as sshsig through `ssh-keygen -Y sign -n govseal` \
-        (KEY is a private key or the .pub of a key in your agent or on a FIDO token). --alg \
+        (KEY is an ssh-ed25519 private key or the .pub of one in your agent; FIDO sk- keys are not supported yet). --alg \
         adr036-secp256k1, eip191-secp256k1 or nep413-ed25519 with --key signs the wallet text W (see \
         `govseal wallet-text`) as Keplr, personal_sign or a NEAR wallet would. --add-signature \
         ALG:PUBKEY:SIG adds a signature made in a wallet (hex or base64; PUBKEY may be ed25519:<base58>). \
@@ -32,7 +32,7 @@ struct SignCommand: ParsableCommand {
     var alg: SignatureAlgorithm?
     @Option(help: "A file holding the passphrase of an Ethereum keystore --key (never given as an argument).")
     var passphraseFile: String?
-    @Option(help: "Sign as sshsig through ssh-keygen with this SSH private key or .pub file (agent, FIDO keys).")
+    @Option(help: "Sign as sshsig through ssh-keygen with this ssh-ed25519 private key or .pub file (an agent works).")
     var sshKey: String?
     @Option(help: "A signature made elsewhere, ALG:PUBKEY:SIG; verified before it is added.")
     var addSignature: String?
