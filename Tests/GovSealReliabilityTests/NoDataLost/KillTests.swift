@@ -132,7 +132,18 @@ struct KillTests {
             removed += 1
         }
         for name in try FileManager.default.contentsOfDirectory(atPath: workspace.url(".test-tmp")) {
-            try workspace.remove(".test-tmp/" + name)
+            // After govseal is SIGKILLed its sandboxed build dies with it (--die-with-parent), but
+            // asynchronously: for a moment it may still write into the folder being removed.
+            var attempt = 0
+            while true {
+                do {
+                    try workspace.remove(".test-tmp/" + name)
+                    break
+                } catch where attempt < 50 {
+                    attempt += 1
+                    usleep(100_000)
+                }
+            }
             removed += 1
         }
         return removed
