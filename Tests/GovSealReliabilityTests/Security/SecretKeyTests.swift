@@ -1,4 +1,5 @@
 import Foundation
+import GovSealTestSupport
 import GovSealCrypto
 import GovSealEncoding
 import Testing
@@ -100,7 +101,7 @@ struct SecretKeyTests {
         try Shell.run("openssl", ["pkey", "-in", "keys/k1.pem", "-outform", "DER", "-out", "wild-k1.der"], in: workspace.path)
         try workspace.chmod("wild-k1.der", 0o600)
         try workspace.write("wild-0x.hex", "0x" + String(decoding: try workspace.read("keys/ed.hex"), as: UTF8.self), mode: 0o600)
-        try workspace.write("wild-keystore.json", Self.gethVeryLightScrypt, mode: 0o600)
+        try workspace.write("wild-keystore.json", KeystoreVectors.gethVeryLightScrypt, mode: 0o600)
         try workspace.write("empty-pass", "", mode: 0o600)
         try workspace.write("wrong-pass", "wrong\n", mode: 0o600)
         let wild: [(key: String, algs: [String], extra: [String])] = [
@@ -147,13 +148,4 @@ struct SecretKeyTests {
         #expect(workspace.exists("nom.json") && workspace.exists("att.json"), "the success paths ran")
     }
 
-    /// go-ethereum's accounts/keystore/testdata/very-light-scrypt.json (empty passphrase).
-    static let gethVeryLightScrypt = """
-        {"address":"45dea0fb0bba44f4fcf290bba71fd57d7117cbb8","crypto":{"cipher":"aes-128-ctr",\
-        "ciphertext":"b87781948a1befd247bff51ef4063f716cf6c2d3481163e9a8f42e1f9bb74145",\
-        "cipherparams":{"iv":"dc4926b48a105133d2f16b96833abf1e"},"kdf":"scrypt","kdfparams":{"dklen":32,"n":2,"p":1,"r":8,\
-        "salt":"004244bbdc51cadda545b1cfa43cff9ed2ae88e08c61f1479dbb45410722f8f0"},\
-        "mac":"39990c1684557447940d4c69e06b1b82b2aceacb43f284df65c956daf3046b85"},\
-        "id":"ce541d8d-c79b-40f8-9f8c-20f59616faba","version":3}
-        """
 }
